@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database, Db, DriverName } from './db/client';
+import { healthRoutes } from './http/health-routes';
+import { registerProblemHandlers } from './http/problem';
+import { referenceRoutes } from './reference/reference-routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dbDriver: DriverName;
+  }
+}
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+export const API_PREFIX = '/api/v1';
+
+export interface BuildAppOptions {
+  database: Database;
+  /** Pino options, or false for silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; not served when absent. */
+  webDir?: string;
+}
+
+/** Builds the whole application without listening, so tests can use `inject`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.database.db);
+  app.decorate('dbDriver', options.database.driver);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerProblemHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Demarche API',
+        version: '1',
+        description:
+          'Directive-driven diplomacy. Lists return `{ items, nextCursor }`; pass `cursor` to get the next page. ' +
+          'Errors are RFC 9457 problem+json with a field-level `errors` list for invalid input.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes);
+  await app.register(referenceRoutes, { prefix: API_PREFIX });
+
+  const webDir = options.webDir ?? WEB_DIST;
+  if (existsSync(webDir)) registerWeb(app, webDir);
+
+  await app.ready();
+  return app;
+}
+
+/** Serves the built React app; any other non-API GET gets index.html (client-side routes). */
+function registerWeb(app: FastifyInstance, webDir: string): void {
+  void app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method !== 'GET' || path.startsWith('/api') || path.includes('.')) return;
+    if (path === '/') return;
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

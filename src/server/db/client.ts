@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The one database type the rest of the code sees, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DriverName = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  driver: DriverName;
+  /** The driver's own handle, for what Drizzle does not cover (advisory locks, COPY). */
+  raw: { driver: 'postgres'; pool: pg.Pool } | { driver: 'pglite'; client: PGlite };
+  close(): Promise<void>;
+}
+
+export class DatabaseInUseError extends Error {
+  constructor(public readonly directory: string) {
+    super(
+      `The embedded database in ${directory} is in use by another Demarche process (a running server?). ` +
+        'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL connection URL; when absent the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail at start-up, not at the first request, when the server is unreachable.
+  const client = await pool.connect().catch(async (error: unknown) => {
+    await pool.end().catch(() => undefined);
+    throw new Error(`Cannot connect to PostgreSQL (DATABASE_URL): ${(error as Error).message}`);
+  });
+  client.release();
+  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, driver: 'postgres', raw: { driver: 'postgres', pool }, close: () => pool.end() };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (dataDir === 'memory://') {
+    const client = new PGlite();
+    const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+    return { db, driver: 'pglite', raw: { driver: 'pglite', client }, close: () => client.close() };
+  }
+  const directory = path.join(path.resolve(dataDir), 'pglite');
+  mkdirSync(directory, { recursive: true });
+  // PGlite is single-process: a second process opening the same folder would corrupt it.
+  const release = await lockfile
+    .lock(directory, { stale: 15_000, update: 5_000, realpath: false, retries: 0 })
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ELOCKED') throw new DatabaseInUseError(directory);
+      throw error;
+    });
+  let client: PGlite;
+  try {
+    client = new PGlite(directory);
+    await client.waitReady;
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    raw: { driver: 'pglite', client },
+    async close() {
+      await client.close();
+      await release().catch(() => undefined);
+    },
+  };
+}
+
+/** Runs a trivial query, proving the database answers. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

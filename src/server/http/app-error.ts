@@ -1,0 +1,66 @@
+/** The one error type commands throw; the error handler turns it into problem+json. */
+export type AppErrorCode =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable';
+
+const STATUS: Record<AppErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const TITLE: Record<AppErrorCode, string> = {
+  validation: 'Invalid request',
+  unauthenticated: 'Not signed in',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  rate_limited: 'Too many requests',
+  unavailable: 'Service unavailable',
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+
+  constructor(
+    readonly code: AppErrorCode,
+    detail: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(detail);
+    this.name = 'AppError';
+    this.status = STATUS[code];
+    this.title = TITLE[code];
+  }
+
+  static validation(errors: FieldError[], detail?: string): AppError {
+    return new AppError(
+      'validation',
+      detail ?? errors.map((error) => `${error.field} ${error.message}`).join('; '),
+      errors,
+    );
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError('not_found', `${what} does not exist.`);
+  }
+}
+
+export function problemType(code: AppErrorCode | 'internal'): string {
+  return `https://demarche.local/problems/${code.replace('_', '-')}`;
+}

@@ -1,0 +1,80 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { TProblem } from '../../shared/problem';
+import { AppError, problemType, type FieldError } from './app-error';
+
+const CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** Every error leaves the server as RFC 9457 problem+json; internals never leak to the client. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    let problem: TProblem;
+    const extraHeaders: Record<string, string> = {};
+    if (error instanceof AppError) {
+      problem = {
+        type: problemType(error.code),
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
+      };
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      const location = locationName(error.validationContext);
+      const errors: FieldError[] = error.validation.map((issue) => ({
+        field: [location, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'is invalid',
+      }));
+      problem = {
+        type: problemType('validation'),
+        title: 'Invalid request',
+        status: 400,
+        detail: errors.map((e) => `${e.field} ${e.message}`).join('; '),
+        errors,
+      };
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      problem = internal();
+    } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, unsupported media type.
+      problem = {
+        type: 'about:blank',
+        title: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported media type' : 'Bad request',
+        status: error.statusCode,
+        detail: error.message,
+      };
+      const retryAfter = (error as { retryAfter?: number }).retryAfter;
+      if (retryAfter !== undefined) extraHeaders['retry-after'] = String(retryAfter);
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      problem = internal();
+    }
+    problem.instance = request.url;
+    void reply.code(problem.status).headers(extraHeaders).type(CONTENT_TYPE).send(problem);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem: TProblem = {
+      type: problemType('not_found'),
+      title: 'Not found',
+      status: 404,
+      detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      instance: request.url,
+    };
+    void reply.code(404).type(CONTENT_TYPE).send(problem);
+  });
+}
+
+function internal(): TProblem {
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'The server could not complete the request. It has been logged.',
+  };
+}
+
+function locationName(context: string | undefined): string {
+  if (context === 'querystring') return 'query';
+  if (context === 'params') return 'path';
+  return context ?? 'request';
+}

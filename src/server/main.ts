@@ -1,0 +1,66 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { openDatabase, type Database } from './db/client';
+import { migrate } from './db/migrate';
+import type { Config } from './env';
+import { referenceIsEmpty, seedReference } from './reference/seed-reference';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Logger options: JSON lines in production, readable lines on a terminal. */
+export function loggerOptions(config: Config) {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+  };
+}
+
+/** Opens the database, brings it up to date and starts listening. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let app: FastifyInstance | undefined;
+  try {
+    await migrate(database);
+    app = await buildApp({ database, logger: loggerOptions(config) });
+    if (await referenceIsEmpty(database.db)) {
+      const seeded = await seedReference(database.db);
+      app.log.info(seeded, 'first start: reference data loaded');
+    }
+    const address = await app.listen({ port: config.port, host: config.host });
+    app.log.info({ database: database.driver }, `Demarche is listening on ${address}`);
+    const started = app;
+    return {
+      app: started,
+      database,
+      url: address,
+      async stop() {
+        await started.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs until SIGTERM or SIGINT, then finishes in-flight requests and closes the database. */
+export async function serveUntilSignalled(config: Config): Promise<void> {
+  const server = await startServer(config);
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) server.app.log.error({ err }, 'shutting down after an error');
+    else server.app.log.info({ signal }, 'shutting down');
+    await server.stop();
+  });
+}

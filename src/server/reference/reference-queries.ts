@@ -1,0 +1,102 @@
+import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import type { TBureau, TCountry, TPost } from '../../shared/reference';
+import type { TCountryListQuery, TPostListQuery } from '../../shared/reference-api';
+import type { TPage } from '../../shared/pagination';
+import type { Db } from '../db/client';
+import { bureaus, countries, posts } from '../db/schema/index';
+import { decodeCursor, toPage } from '../http/cursor';
+import { presentCountry, presentPost, type PostRow } from './reference-presenter';
+
+export async function listBureaus(db: Db): Promise<TPage<TBureau>> {
+  const countryCounts = db
+    .select({ bureauCode: countries.bureauCode, n: count().as('country_n') })
+    .from(countries)
+    .groupBy(countries.bureauCode)
+    .as('cc');
+  const postCounts = db
+    .select({ bureauCode: posts.bureauCode, n: count().as('post_n') })
+    .from(posts)
+    .groupBy(posts.bureauCode)
+    .as('pc');
+  const rows = await db
+    .select({
+      code: bureaus.code,
+      name: bureaus.name,
+      countryCount: sql<number>`coalesce(${countryCounts.n}, 0)::int`,
+      postCount: sql<number>`coalesce(${postCounts.n}, 0)::int`,
+    })
+    .from(bureaus)
+    .leftJoin(countryCounts, eq(countryCounts.bureauCode, bureaus.code))
+    .leftJoin(postCounts, eq(postCounts.bureauCode, bureaus.code))
+    .orderBy(asc(bureaus.code));
+  return { items: rows as TBureau[], nextCursor: null };
+}
+
+export async function listCountries(db: Db, query: TCountryListQuery): Promise<TPage<TCountry>> {
+  const after = decodeCursor(query.cursor, 1);
+  const conditions: (SQL | undefined)[] = [
+    query.bureau ? eq(countries.bureauCode, query.bureau) : undefined,
+    after ? gt(countries.alpha2, String(after[0])) : undefined,
+  ];
+  const rows = await db
+    .select()
+    .from(countries)
+    .where(and(...conditions))
+    .orderBy(asc(countries.alpha2))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, (row) => [row.alpha2]);
+  return { items: page.items.map(presentCountry), nextCursor: page.nextCursor };
+}
+
+export async function getCountry(db: Db, code: string): Promise<TCountry | undefined> {
+  const rows = await db
+    .select()
+    .from(countries)
+    .where(code.length === 2 ? eq(countries.alpha2, code) : eq(countries.alpha3, code))
+    .limit(1);
+  return rows[0] ? presentCountry(rows[0]) : undefined;
+}
+
+const postColumns = {
+  id: posts.id,
+  code: posts.code,
+  name: posts.name,
+  kind: posts.kind,
+  country: posts.countryAlpha2,
+  countryName: countries.name,
+  city: posts.city,
+  lat: posts.lat,
+  lon: posts.lon,
+  bureau: posts.bureauCode,
+};
+
+export async function listPosts(db: Db, query: TPostListQuery): Promise<TPage<TPost>> {
+  const after = decodeCursor(query.cursor, 1);
+  const conditions: (SQL | undefined)[] = [
+    query.bureau ? eq(posts.bureauCode, query.bureau) : undefined,
+    query.country
+      ? or(eq(countries.alpha2, query.country), eq(countries.alpha3, query.country))
+      : undefined,
+    query.kind ? eq(posts.kind, query.kind) : undefined,
+    after ? gt(posts.code, String(after[0])) : undefined,
+  ];
+  const rows: PostRow[] = await db
+    .select(postColumns)
+    .from(posts)
+    .innerJoin(countries, eq(countries.alpha2, posts.countryAlpha2))
+    .where(and(...conditions))
+    .orderBy(asc(posts.code))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, (row) => [row.code]);
+  return { items: page.items.map(presentPost), nextCursor: page.nextCursor };
+}
+
+export async function getPost(db: Db, code: string): Promise<TPost | undefined> {
+  const rows: PostRow[] = await db
+    .select(postColumns)
+    .from(posts)
+    .innerJoin(countries, eq(countries.alpha2, posts.countryAlpha2))
+    .where(eq(posts.code, code))
+    .limit(1);
+  return rows[0] ? presentPost(rows[0]) : undefined;
+}

@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZPage } from '../../shared/pagination';
+import { ZProblem } from '../../shared/problem';
+import { ZBureau, ZCountry, ZPost } from '../../shared/reference';
+import {
+  ZCountryListQuery,
+  ZCountryParams,
+  ZPostListQuery,
+  ZPostParams,
+} from '../../shared/reference-api';
+import { AppError } from '../http/app-error';
+import { getCountry, getPost, listBureaus, listCountries, listPosts } from './reference-queries';
+
+/** Reference data is read-only through the API; it changes by seed and import only. */
+export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/bureaus',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Regional bureaus with their number of countries and posts',
+        response: { 200: ZPage(ZBureau) },
+      },
+    },
+    async () => listBureaus(app.db),
+  );
+
+  app.get(
+    '/countries',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Countries (ISO 3166-1), ordered by alpha-2 code',
+        querystring: ZCountryListQuery,
+        response: { 200: ZPage(ZCountry), 400: ZProblem },
+      },
+    },
+    async (request) => listCountries(app.db, request.query),
+  );
+
+  app.get(
+    '/countries/:code',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'One country by alpha-2 or alpha-3 code',
+        params: ZCountryParams,
+        response: { 200: ZCountry, 400: ZProblem, 404: ZProblem },
+      },
+    },
+    async (request) => {
+      const country = await getCountry(app.db, request.params.code);
+      if (!country) throw AppError.notFound(`Country ${request.params.code}`);
+      return country;
+    },
+  );
+
+  app.get(
+    '/posts',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Posts (embassies, consulates, missions), ordered by code',
+        querystring: ZPostListQuery,
+        response: { 200: ZPage(ZPost), 400: ZProblem },
+      },
+    },
+    async (request) => listPosts(app.db, request.query),
+  );
+
+  app.get(
+    '/posts/:code',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'One post by its code',
+        params: ZPostParams,
+        response: { 200: ZPost, 404: ZProblem },
+      },
+    },
+    async (request) => {
+      const post = await getPost(app.db, request.params.code);
+      if (!post) throw AppError.notFound(`Post ${request.params.code}`);
+      return post;
+    },
+  );
+};
