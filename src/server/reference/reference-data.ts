@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
-import worldCountries from 'world-countries';
+import type { Country as WorldCountry } from 'world-countries';
 import slugify from 'slugify';
 import type { TBureauCode } from '../../shared/reference';
 
 const require = createRequire(import.meta.url);
+// Loaded through require: the package's ESM entry imports JSON without an import attribute.
+const worldCountries = require('world-countries') as WorldCountry[];
 
 export const BUREAUS: { code: TBureauCode; name: string }[] = [
   { code: 'EUR', name: 'Bureau of European and Eurasian Affairs' },

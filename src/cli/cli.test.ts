@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/client';
+import { createTestDatabase, type TestDatabase } from '../server/testing/test-database';
+import { main } from './main';
+import type { CliIo } from './output';
+
+/** Runs the CLI in-process and captures what a user would read. */
+async function run(args: string[], env: NodeJS.ProcessEnv) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), interactive: false, env };
+  const code = await main(['node', 'demarche', ...args], io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('demarche CLI', () => {
+  // On PostgreSQL the CLI works on a fresh database of its own; on PGlite, in a DATA_DIR.
+  let env: NodeJS.ProcessEnv;
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-cli-'));
+    env = { DATA_DIR: dataDir };
+    if (process.env.TEST_DATABASE_URL) {
+      database = await createTestDatabase({ migrate: false });
+      env.DATABASE_URL = database.url;
+    }
+  });
+  afterAll(async () => database?.close());
+
+  it('prints help for every command and exits 0', async () => {
+    for (const args of [['--help'], ['serve', '--help'], ['db', 'migrate', '--help'], ['db', 'seed', '--help'], ['posts', 'import', '--help']]) {
+      const result = await run(args, env);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.out).toContain('Usage: demarche');
+    }
+    expect((await run(['posts', 'import', '--help'], env)).out).toContain('consulate_general');
+  });
+
+  it('fails with a one-line reason on an unknown command or bad configuration', async () => {
+    const unknown = await run(['frobnicate'], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.err).toContain("unknown command 'frobnicate'");
+    const badConfig = await run(['db', 'migrate'], { ...env, LOG_LEVEL: 'chatty' });
+    expect(badConfig.code).toBe(1);
+    expect(badConfig.err).toMatch(/^demarche: Invalid configuration: LOG_LEVEL must be one of/);
+  });
+
+  it('migrates, seeds idempotently and imports posts', async () => {
+    expect(await run(['db', 'migrate'], env)).toMatchObject({ code: 0, out: 'Database is up to date.' });
+    const first = await run(['db', 'seed'], env);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/7 bureaus, 250 countries, \d{3} new posts/);
+    expect((await run(['db', 'seed'], env)).out).toContain(', 0 new posts');
+
+    const file = path.join(env.DATA_DIR!, 'posts.csv');
+    writeFileSync(file, 'code,name,kind,country,city,lat,lon\nmontreal,Consulate General Montreal,consulate_general,CA,Montreal,45.5019,-73.5674\n');
+    expect(await run(['posts', 'import', file], env)).toMatchObject({ code: 0, out: `Imported 1 post(s) from ${file}.` });
+
+    const again = await run(['posts', 'import', file], env);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('nothing was imported');
+    expect(again.err).toContain('row 2.code: a post with code "montreal" already exists');
+
+    const missing = await run(['posts', 'import', path.join(env.DATA_DIR!, 'nope.csv')], env);
+    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('no such file') });
+  });
+
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'stops at once, saying so, while a server holds the embedded database',
+    async () => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-lock-'));
+      const holder = await openDatabase({ dataDir });
+      try {
+        const result = await run(['db', 'seed'], { DATA_DIR: dataDir });
+        expect(result.code).toBe(1);
+        expect(result.err).toContain('is in use by another Demarche process');
+      } finally {
+        await holder.close();
+      }
+      expect((await run(['db', 'migrate'], { DATA_DIR: dataDir })).code).toBe(0);
+    },
+  );
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseEnv } from './env';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('uses the documented defaults', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 8080, HOST: '127.0.0.1', DATA_DIR: './data', LOG_LEVEL: 'info' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('names the variable and the value that is wrong', () => {
+    const error = configError({ PORT: 'eighty' });
+    expect(error.message).toContain('PORT');
+    expect(error.message).toContain('"eighty"');
+    expect(configError({ PORT: '70000' }).message).toMatch(/PORT must be between 1 and 65535/);
+    expect(configError({ LOG_LEVEL: 'loud' }).message).toMatch(/LOG_LEVEL must be one of fatal, error/);
+    expect(configError({ DATABASE_URL: 'mysql://x@y/z' }).message).toMatch(/DATABASE_URL must be a postgres/);
+  });
+
+  it('reports every wrong variable at once', () => {
+    const error = configError({ PORT: '0', SESSION_SECRET: 'short' });
+    expect(error.issues.map((issue) => issue.variable).sort()).toEqual(['PORT', 'SESSION_SECRET']);
+  });
+
+  it('never repeats a secret or a database password in the message', () => {
+    expect(configError({ SESSION_SECRET: 'hunter2' }).message).not.toContain('hunter2');
+    expect(configError({ DATABASE_URL: 'postgres://u:pa55@h/db x' }).message).not.toContain('pa55');
+  });
+
+  it('treats an empty variable as unset', () => {
+    const env = parseEnv({ PORT: '', DATABASE_URL: '' });
+    expect(env.PORT).toBe(8080);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('generates a session secret once, keeps it private in DATA_DIR and reuses it', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-env-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    const file = path.join(dataDir, 'session-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.sessionSecret);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40) }).sessionSecret).toBe('x'.repeat(40));
+  });
+});

@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app';
+import { loadConfig } from './env';
+import { startServer, type RunningServer } from './main';
+import { createTestDatabase, type TestDatabase } from './testing/test-database';
+
+describe('server start', () => {
+  let server: RunningServer;
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-main-'));
+    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, PORT: '1', LOG_LEVEL: 'silent' };
+    if (process.env.TEST_DATABASE_URL) {
+      database = await createTestDatabase({ migrate: false });
+      env.DATABASE_URL = database.url;
+    }
+    // Port 0 asks the OS for a free port; the schema wants 1..65535, so override after parsing.
+    server = await startServer({ ...loadConfig(env), port: 0 });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await database?.close();
+  });
+
+  it('migrates, loads reference data on first start and answers over HTTP', async () => {
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', database: database ? 'postgres' : 'pglite' });
+    const berlin = await fetch(`${server.url}/api/v1/posts/berlin`);
+    expect(await berlin.json()).toMatchObject({ city: 'Berlin', bureau: 'EUR' });
+  });
+});
+
+describe('web app serving', () => {
+  it('serves index.html for client-side routes and static files as they are, but not for the API', async () => {
+    const webDir = mkdtempSync(path.join(tmpdir(), 'demarche-web-'));
+    mkdirSync(path.join(webDir, 'assets'));
+    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Demarche</title><div id="root"></div>');
+    writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    const database = await createTestDatabase();
+    const app = await buildApp({ database, webDir });
+    try {
+      for (const url of ['/', '/posts', '/posts?bureau=EUR']) {
+        const page = await app.inject({ method: 'GET', url });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.body, url).toContain('<div id="root">');
+      }
+      const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+      expect(asset.body).toBe('console.log(1)');
+      const api = await app.inject({ method: 'GET', url: '/api/v1/unknown' });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

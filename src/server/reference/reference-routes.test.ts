@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TPage } from '../../shared/pagination';
+import type { TBureau, TCountry, TPost } from '../../shared/reference';
+import { createTestApp, type TestApp } from '../testing/test-app';
+
+describe('reference API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('lists bureaus with their countries and posts counted', async () => {
+    const body = (await get('/api/v1/bureaus')).json<TPage<TBureau>>();
+    expect(body.items.map((b) => b.code)).toEqual(['AF', 'EAP', 'EUR', 'IO', 'NEA', 'SCA', 'WHA']);
+    const eur = body.items.find((b) => b.code === 'EUR');
+    expect(eur?.postCount).toBeGreaterThan(40);
+    expect(body.items.find((b) => b.code === 'IO')).toMatchObject({ countryCount: 0, postCount: 0 });
+    expect(body.nextCursor).toBeNull();
+  });
+
+  it('filters posts by bureau and by country code', async () => {
+    const eur = (await get('/api/v1/posts?bureau=EUR&limit=500')).json<TPage<TPost>>();
+    expect(eur.items.map((p) => p.code)).toContain('berlin');
+    expect(eur.items.map((p) => p.code)).not.toContain('ottawa');
+    expect(eur.items.every((p) => p.bureau === 'EUR')).toBe(true);
+
+    const canada = (await get('/api/v1/posts?country=CAN')).json<TPage<TPost>>();
+    expect(canada.items).toEqual([expect.objectContaining({ code: 'ottawa', country: 'CA', countryName: 'Canada' })]);
+    const lower = (await get('/api/v1/posts?country=ca')).json<TPage<TPost>>();
+    expect(lower.items.map((p) => p.code)).toEqual(['ottawa']);
+  });
+
+  it('pages through every post exactly once with the cursor', async () => {
+    const all = (await get('/api/v1/posts?limit=500')).json<TPage<TPost>>();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: TPage<TPost> = (
+        await get(`/api/v1/posts?limit=37${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      expect(page.items.length).toBeLessThanOrEqual(37);
+      seen.push(...page.items.map((p) => p.code));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((p) => p.code));
+    expect(all.nextCursor).toBeNull();
+  });
+
+  it('pages countries and filters them by bureau', async () => {
+    const first = (await get('/api/v1/countries?limit=2')).json<TPage<TCountry>>();
+    expect(first.items.map((c) => c.alpha2)).toEqual(['AD', 'AE']);
+    const second = (await get(`/api/v1/countries?limit=2&cursor=${first.nextCursor}`)).json<TPage<TCountry>>();
+    expect(second.items.map((c) => c.alpha2)).toEqual(['AF', 'AG']);
+    const sca = (await get('/api/v1/countries?bureau=SCA&limit=500')).json<TPage<TCountry>>();
+    expect(sca.items.map((c) => c.alpha2)).toEqual(expect.arrayContaining(['IN', 'PK', 'AF']));
+    expect(sca.items.every((c) => c.bureau === 'SCA')).toBe(true);
+  });
+
+  it('returns one post or country, and 404 problem+json for an unknown one', async () => {
+    expect((await get('/api/v1/posts/berlin')).json()).toMatchObject({ name: 'Embassy Berlin', country: 'DE' });
+    expect((await get('/api/v1/countries/DEU')).json()).toMatchObject({ alpha2: 'DE', capital: 'Berlin' });
+    const missing = await get('/api/v1/posts/atlantis');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    expect(missing.json()).toMatchObject({ status: 404, detail: 'Post atlantis does not exist.' });
+  });
+
+  it('rejects bad filters with a problem naming the field', async () => {
+    const response = await get('/api/v1/posts?bureau=XYZ&limit=9999');
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const problem = response.json();
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'query.bureau', message: expect.stringContaining('EUR') },
+        { field: 'query.limit', message: 'must be at most 500' },
+      ]),
+    );
+    const cursor = await get('/api/v1/posts?cursor=not-a-cursor');
+    expect(cursor.statusCode).toBe(400);
+    expect(cursor.json().errors).toEqual([{ field: 'query.cursor', message: 'is not a cursor this server issued' }]);
+  });
+
+  it('is read-only: writes to reference data are not routes', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      const response = await t.app.inject({ method, url: '/api/v1/posts/berlin', payload: {} });
+      expect(response.statusCode).toBe(404);
+    }
+    expect((await get('/api/v1/posts/berlin')).statusCode).toBe(200);
+  });
+
+  it('answers unknown API paths with problem+json', async () => {
+    const response = await get('/api/v1/nothing-here');
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ type: expect.any(String), title: 'Not found', status: 404 });
+  });
+});
