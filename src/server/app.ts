@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -12,7 +13,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Database, Db, DriverName } from './db/client';
+import { auditRoutes } from './audit/audit-routes';
 import { healthRoutes } from './http/health-routes';
+import { authentication } from './identity/authenticate';
+import { sessionRoutes } from './identity/session-routes';
+import { userRoutes } from './identity/user-routes';
 import { registerProblemHandlers } from './http/problem';
 import { referenceRoutes } from './reference/reference-routes';
 
@@ -28,6 +33,8 @@ export const API_PREFIX = '/api/v1';
 
 export interface BuildAppOptions {
   database: Database;
+  /** Signs the session cookie. */
+  sessionSecret: string;
   /** Pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; not served when absent. */
@@ -40,6 +47,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // Behind a load balancer, set trustProxy through a future TRUST_PROXY setting.
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -50,6 +58,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     void reply.header('x-request-id', request.id);
   });
   registerProblemHandlers(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(authentication, { sessionSecret: options.sessionSecret });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -64,10 +90,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // The docs page brings its own CSP with hashes of its inline code (staticCSP).
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes);
+  await app.register(sessionRoutes, { prefix: API_PREFIX });
+  await app.register(userRoutes, { prefix: API_PREFIX });
+  await app.register(auditRoutes, { prefix: API_PREFIX });
   await app.register(referenceRoutes, { prefix: API_PREFIX });
 
   const webDir = options.webDir ?? WEB_DIST;

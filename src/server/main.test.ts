@@ -1,15 +1,19 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { buildApp } from './app';
+import { queryRows } from './db/client';
 import { loadConfig } from './env';
 import { startServer, type RunningServer } from './main';
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
+import { TEST_SESSION_SECRET } from './testing/test-app';
 
 describe('server start', () => {
   let server: RunningServer;
   let database: TestDatabase | undefined;
+  let firstStartOutput = '';
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-main-'));
     const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, PORT: '1', LOG_LEVEL: 'silent' };
@@ -18,19 +22,40 @@ describe('server start', () => {
       env.DATABASE_URL = database.url;
     }
     // Port 0 asks the OS for a free port; the schema wants 1..65535, so override after parsing.
+    const printed = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     server = await startServer({ ...loadConfig(env), port: 0 });
+    firstStartOutput = printed.mock.calls.map((call) => String(call[0])).join('');
+    printed.mockRestore();
   });
   afterAll(async () => {
     await server.stop();
     await database?.close();
   });
 
-  it('migrates, loads reference data on first start and answers over HTTP', async () => {
+  it('migrates, loads reference data and creates the first administrator on first start', async () => {
+    const [admins] = await queryRows<{ email: string }>(server.database.db, sql`select email from users where role = 'admin'`);
+    expect(admins?.email).toBe('admin@demarche.local');
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: database ? 'postgres' : 'pglite' });
+    const [posts] = await queryRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from posts`);
+    expect(posts?.n).toBeGreaterThan(180);
+    // The API itself asks for sign-in.
     const berlin = await fetch(`${server.url}/api/v1/posts/berlin`);
-    expect(await berlin.json()).toMatchObject({ city: 'Berlin', bureau: 'EUR' });
+    expect(berlin.status).toBe(401);
+    expect(berlin.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('prints the first administrator password once, and it signs in', async () => {
+    const password = /password: (\S+)/.exec(firstStartOutput)?.[1];
+    expect(password).toBeDefined();
+    const response = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demarche.local', password }),
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).user).toMatchObject({ role: 'admin', email: 'admin@demarche.local' });
   });
 });
 
@@ -41,7 +66,7 @@ describe('web app serving', () => {
     writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Demarche</title><div id="root"></div>');
     writeFileSync(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
     const database = await createTestDatabase();
-    const app = await buildApp({ database, webDir });
+    const app = await buildApp({ database, webDir, sessionSecret: TEST_SESSION_SECRET });
     try {
       for (const url of ['/', '/posts', '/posts?bureau=EUR']) {
         const page = await app.inject({ method: 'GET', url });

@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import type { Config } from './env';
+import { announceFirstAdministrator, createFirstAdministrator } from './identity/first-administrator';
 import { referenceIsEmpty, seedReference } from './reference/seed-reference';
 
 export interface RunningServer {
@@ -31,11 +32,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   try {
     await migrate(database);
-    app = await buildApp({ database, logger: loggerOptions(config) });
+    app = await buildApp({ database, logger: loggerOptions(config), sessionSecret: config.sessionSecret });
     if (await referenceIsEmpty(database.db)) {
       const seeded = await seedReference(database.db);
       app.log.info(seeded, 'first start: reference data loaded');
     }
+    const firstAdmin = await createFirstAdministrator(database.db);
+    // Printed, never logged: log files outlive terminals.
+    if (firstAdmin) announceFirstAdministrator(firstAdmin);
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.driver }, `Demarche is listening on ${address}`);
     const started = app;

@@ -13,6 +13,8 @@ export type Schema = typeof schema;
 /** The one database type the rest of the code sees, whichever driver is underneath. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DriverName = 'pglite' | 'postgres';
+/** The database or a transaction on it: commands take either, so callers choose the boundary. */
+export type Executor = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface Database {
   db: Db;
@@ -99,7 +101,7 @@ export async function ping(db: Db): Promise<void> {
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { TEST_SESSION_SECRET } from '../testing/test-app';
 import { queryRows } from './client';
 import { migrate } from './migrate';
 
@@ -30,7 +31,7 @@ describe(`database on ${expectedDriver}`, () => {
   });
 
   it('answers health with the driver after a real query', async () => {
-    const app = await buildApp({ database, webDir: '/nonexistent' });
+    const app = await buildApp({ database, webDir: '/nonexistent', sessionSecret: TEST_SESSION_SECRET });
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', database: expectedDriver });
@@ -39,7 +40,7 @@ describe(`database on ${expectedDriver}`, () => {
   });
 
   it('keeps a request id the caller sent', async () => {
-    const app = await buildApp({ database, webDir: '/nonexistent' });
+    const app = await buildApp({ database, webDir: '/nonexistent', sessionSecret: TEST_SESSION_SECRET });
     const response = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'trace-42' } });
     expect(response.headers['x-request-id']).toBe('trace-42');
     await app.close();
@@ -49,7 +50,7 @@ describe(`database on ${expectedDriver}`, () => {
 describe('health when the database is gone', () => {
   it('answers 503 problem+json instead of ok', async () => {
     const database = await createTestDatabase();
-    const app = await buildApp({ database, webDir: '/nonexistent' });
+    const app = await buildApp({ database, webDir: '/nonexistent', sessionSecret: TEST_SESSION_SECRET });
     await database.close();
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(503);

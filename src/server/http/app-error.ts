@@ -36,6 +36,8 @@ export interface FieldError {
 export class AppError extends Error {
   readonly status: number;
   readonly title: string;
+  /** Sent as Retry-After with a 429. */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly code: AppErrorCode,

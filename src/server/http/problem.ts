@@ -18,6 +18,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         detail: error.message,
         ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
       };
+      if (error.retryAfterSeconds !== undefined) extraHeaders['retry-after'] = String(error.retryAfterSeconds);
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const location = locationName(error.validationContext);
       const errors: FieldError[] = error.validation.map((issue) => ({
@@ -34,6 +35,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     } else if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       problem = internal();
+    } else if (error.code?.startsWith('FST_CSRF')) {
+      problem = {
+        type: problemType('forbidden'),
+        title: 'Not allowed',
+        status: 403,
+        detail: 'Missing or invalid CSRF token: send the x-csrf-token header with the csrfToken from GET /api/v1/me.',
+      };
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, body too large, unsupported media type.
       problem = {

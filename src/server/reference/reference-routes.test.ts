@@ -1,16 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPage } from '../../shared/pagination';
 import type { TBureau, TCountry, TPost } from '../../shared/reference';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 
 describe('reference API', () => {
   let t: TestApp;
+  let reader: TestUser;
   beforeAll(async () => {
     t = await createTestApp();
+    reader = await t.user({ role: 'officer', clearance: 'U' });
   });
   afterAll(async () => t.close());
 
-  const get = (url: string) => t.app.inject({ method: 'GET', url });
+  const get = (url: string) => t.request({ method: 'GET', url, as: reader });
+
+  it('requires sign-in', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/v1/posts' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ status: 401, title: 'Not signed in' });
+  });
 
   it('lists bureaus with their countries and posts counted', async () => {
     const body = (await get('/api/v1/bureaus')).json<TPage<TBureau>>();
@@ -86,7 +94,7 @@ describe('reference API', () => {
 
   it('is read-only: writes to reference data are not routes', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
-      const response = await t.app.inject({ method, url: '/api/v1/posts/berlin', payload: {} });
+      const response = await t.request({ method, url: '/api/v1/posts/berlin', payload: {}, as: reader });
       expect(response.statusCode).toBe(404);
     }
     expect((await get('/api/v1/posts/berlin')).statusCode).toBe(200);

@@ -1,0 +1,61 @@
+import { desc, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../db/client';
+import { auditEvents } from '../db/schema/index';
+import type { AuditContext } from './audit-context';
+import { GENESIS_HASH, hashEvent } from './audit-hash';
+
+/** Any number shared by every Demarche process: audit appends take it in turn. */
+const AUDIT_CHAIN_LOCK = 72_534_002;
+
+export interface AuditEntry {
+  action: string;
+  recordType: string;
+  recordId?: string | null;
+  /** What changed, without secrets (never a password or a token). */
+  change?: Record<string, unknown>;
+}
+
+
+/**
+ * Appends one event to the chain inside the caller's transaction, so the event exists
+ * exactly when the write it describes does. The transaction-scoped advisory lock keeps the
+ * chain linear when several processes write at once.
+ */
+export async function recordAudit(tx: Executor, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const [next] = await queryRows<{ id: string }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id`,
+  );
+  const id = Number(next?.id);
+  // The column keeps milliseconds, as Date does: the stored time reads back as it was hashed.
+  const at = new Date();
+  // Through JSON once, so the hashed value is exactly what jsonb will give back.
+  const change = JSON.parse(
+    JSON.stringify({ ...(entry.change ?? {}), ...(context.tokenId ? { tokenId: context.tokenId } : {}) }),
+  ) as Record<string, unknown>;
+  const fields = {
+    id,
+    at,
+    actorId: context.actor?.id ?? null,
+    actorEmail: context.actor?.email ?? null,
+    via: context.via,
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId ?? null,
+    change,
+    address: context.address,
+  };
+  await tx.execute(sql`
+    insert into audit_events (id, at, actor_id, actor_email, via, action, record_type, record_id, change, address, prev_hash, hash)
+    overriding system value
+    values (${id}, ${at.toISOString()}, ${fields.actorId}, ${fields.actorEmail}, ${fields.via}, ${fields.action},
+            ${fields.recordType}, ${fields.recordId}, ${JSON.stringify(change)}::jsonb, ${fields.address},
+            ${prevHash}, ${hashEvent(fields, prevHash)})`);
+}

@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm';
+import type { TBureauCode } from '../../shared/reference';
+import type { TClearance, TRole } from '../../shared/identity';
+import type { Executor } from '../db/client';
+import { posts, users } from '../db/schema/index';
+
+/** The signed-in user as the access rules see them. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  clearance: TClearance;
+  /** Home post, for officers and approvers. */
+  postId: string | null;
+  postCode: string | null;
+  /** The bureau analyst's bureau, or the home post's bureau. */
+  bureauCode: TBureauCode | null;
+  disabled: boolean;
+}
+
+export async function loadActor(db: Executor, userId: string): Promise<Actor | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      clearance: users.clearance,
+      postId: users.postId,
+      postCode: posts.code,
+      userBureau: users.bureauCode,
+      postBureau: posts.bureauCode,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .leftJoin(posts, eq(posts.id, users.postId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as TRole,
+    clearance: row.clearance as TClearance,
+    postId: row.postId,
+    postCode: row.postCode,
+    bureauCode: (row.userBureau ?? row.postBureau) as TBureauCode | null,
+    disabled: row.disabled,
+  };
+}

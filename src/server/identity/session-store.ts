@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Session } from 'fastify';
+import type * as fastifySession from '@fastify/session';
+import type { Db } from '../db/client';
+import { sessions, users } from '../db/schema/index';
+
+/** A session ends after 30 minutes without a request… */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** …and 12 hours after sign-in, whatever happens. */
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+declare module 'fastify' {
+  interface Session {
+    userId?: string;
+    /** Sign-in time, epoch milliseconds. */
+    signedInAt?: number;
+  }
+}
+
+const hashId = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+
+/**
+ * Sessions for @fastify/session, kept in the database so that any app instance can serve
+ * any request. Only a hash of the session id is stored: reading the table does not let
+ * anyone take over a session.
+ */
+export class DatabaseSessionStore implements fastifySession.SessionStore {
+  constructor(private readonly db: Db) {}
+
+  get(sessionId: string, callback: (error: unknown, session?: Session | null) => void): void {
+    this.load(sessionId).then(
+      (session) => callback(null, session),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  set(sessionId: string, session: Session, callback: (error?: unknown) => void): void {
+    this.save(sessionId, session).then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  destroy(sessionId: string, callback: (error?: unknown) => void): void {
+    this.db
+      .delete(sessions)
+      .where(eq(sessions.idHash, hashId(sessionId)))
+      .then(
+        () => callback(),
+        (error: unknown) => callback(error),
+      );
+  }
+
+  private async load(sessionId: string): Promise<Session | null> {
+    const idHash = hashId(sessionId);
+    const [row] = await this.db
+      .select({ data: sessions.data, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, disabled: users.disabled })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.idHash, idHash))
+      .limit(1);
+    if (!row) return null;
+    const now = Date.now();
+    if (row.disabled || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) {
+      await this.db.delete(sessions).where(eq(sessions.idHash, idHash));
+      return null;
+    }
+    return row.data as Session;
+  }
+
+  /**
+   * Saving only updates: a session row is created at sign-in (`create`), so a request still
+   * in flight when an administrator ends the user's sessions cannot bring its session back.
+   */
+  private async save(sessionId: string, session: Session): Promise<void> {
+    if (!session.userId) return;
+    const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
+    await this.db
+      .update(sessions)
+      .set({ data, lastSeenAt: new Date() })
+      .where(eq(sessions.idHash, hashId(sessionId)));
+  }
+
+  /** Stores a session that has just signed in. */
+  async create(sessionId: string, session: Session): Promise<void> {
+    if (!session.userId || !session.signedInAt) throw new Error('a session is created only at sign-in');
+    const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
+    await this.db.insert(sessions).values({
+      idHash: hashId(sessionId),
+      userId: session.userId,
+      data,
+      createdAt: new Date(session.signedInAt),
+      lastSeenAt: new Date(),
+      expiresAt: new Date(session.signedInAt + ABSOLUTE_LIFETIME_MS),
+    });
+  }
+}
