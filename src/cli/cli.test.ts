@@ -8,10 +8,10 @@ import { main } from './main';
 import type { CliIo } from './output';
 
 /** Runs the CLI in-process and captures what a user would read. */
-async function run(args: string[], env: NodeJS.ProcessEnv) {
+async function run(args: string[], env: NodeJS.ProcessEnv, stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), interactive: false, env };
+  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), interactive: false, env, stdin: async () => stdin };
   const code = await main(['node', 'demarche', ...args], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

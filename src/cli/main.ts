@@ -10,6 +10,8 @@ import { seedReference } from '../server/reference/seed-reference';
 import { processIo, progressBar, type CliIo } from './output';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { withDatabase } from './with-database';
+import { registerAuditCommands } from './audit-commands';
+import { registerUserCommands } from './user-commands';
 
 const CONFIG_HELP = `
 Configuration comes from environment variables: DATABASE_URL (PostgreSQL; unset = the
@@ -82,6 +84,8 @@ bureau (optional; defaults to the country's bureau, e.g. IO for a mission to the
       }
     });
 
+  registerUserCommands(program, io);
+  registerAuditCommands(program, io);
   return program;
 }
 

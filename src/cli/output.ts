@@ -1,4 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
+import { readStdin } from './read-stdin';
 
 /** Where CLI commands write; tests pass their own to read what a user would see. */
 export interface CliIo {
@@ -7,6 +8,8 @@ export interface CliIo {
   /** Whether to draw progress bars (a terminal, not a pipe or a test). */
   interactive: boolean;
   env: NodeJS.ProcessEnv;
+  /** Standard input, read whole (for --password-stdin). */
+  stdin(): Promise<string>;
 }
 
 export const processIo: CliIo = {
@@ -14,6 +17,7 @@ export const processIo: CliIo = {
   err: (line) => process.stderr.write(line + '\n'),
   interactive: Boolean(process.stderr.isTTY),
   env: process.env,
+  stdin: () => readStdin(),
 };
 
 /** A progress bar on a terminal; silent otherwise. */

@@ -37,6 +37,8 @@ export interface BuildAppOptions {
   sessionSecret: string;
   /** Pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-* headers (behind a load balancer that terminates TLS). */
+  trustProxy?: boolean;
   /** Folder of the built web app; not served when absent. */
   webDir?: string;
 }
@@ -47,7 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // Behind a load balancer, set trustProxy through a future TRUST_PROXY setting.
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -19,6 +19,10 @@ export const ZEnv = z.object({
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -31,6 +35,8 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   logLevel: TEnv['LOG_LEVEL'];
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto for addresses and Secure cookies. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionSecret: env.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

@@ -32,7 +32,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   try {
     await migrate(database);
-    app = await buildApp({ database, logger: loggerOptions(config), sessionSecret: config.sessionSecret });
+    app = await buildApp({ database, logger: loggerOptions(config), sessionSecret: config.sessionSecret, trustProxy: config.trustProxy });
     if (await referenceIsEmpty(database.db)) {
       const seeded = await seedReference(database.db);
       app.log.info(seeded, 'first start: reference data loaded');

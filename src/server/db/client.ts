@@ -50,6 +50,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection that the server drops (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
   // Fail at start-up, not at the first request, when the server is unreachable.
   const client = await pool.connect().catch(async (error: unknown) => {
     await pool.end().catch(() => undefined);

@@ -66,6 +66,8 @@ export const authentication = fp(
       store,
       saveUninitialized: false,
       rolling: true,
+      // Over HTTPS the cookie is Secure and SameSite=Strict; over plain HTTP (a workstation)
+      // the session library lowers it to SameSite=Lax, and the CSRF token still guards writes.
       cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/', maxAge: IDLE_TIMEOUT_MS },
     });
     await app.register(fastifyCsrf, {

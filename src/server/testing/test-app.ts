@@ -21,21 +21,30 @@ export interface TestUser {
   headers: { authorization: string };
 }
 
+export interface TestSession {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for a cookie request; with `csrf`, for a write. */
+  headers(options?: { csrf?: boolean }): Record<string, string>;
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   /** Creates a user (builder) with an API token for requests. */
   user(options: { role: TRole; post?: string; bureau?: TBureauCode; clearance?: TClearance; email?: string }): Promise<TestUser>;
+  /** Signs in through the API like a browser; the session's cookie and CSRF token. */
+  signIn(email: string, password?: string, address?: string): Promise<TestSession>;
   /** Injects a request as this user (API token), or anonymously. */
   request(options: InjectOptions & { as?: TestUser }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
 /** The whole app on an isolated database with reference data loaded. */
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; trustProxy?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedReference(database.db);
-  const app = await buildApp({ database, webDir: '/nonexistent', sessionSecret: TEST_SESSION_SECRET });
+  const app = await buildApp({ database, webDir: '/nonexistent', sessionSecret: TEST_SESSION_SECRET, trustProxy: options.trustProxy });
   return {
     app,
     database,
@@ -54,6 +63,17 @@ export async function createTestApp(options: { seed?: boolean } = {}): Promise<T
       if (!actor) throw new Error('created user not found');
       const token = await createApiToken(database.db, actor, { name: 'tests', expiresInDays: 1 }, SYSTEM);
       return { actor, email: user.email, password: TEST_PASSWORD, headers: { authorization: `Bearer ${token.token}` } };
+    },
+    async signIn(email, password = TEST_PASSWORD, address = '127.0.0.1') {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, remoteAddress: address });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'demarche_session');
+      if (!cookie) throw new Error('sign-in set no session cookie');
+      const session = { cookie: `demarche_session=${cookie.value}`, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
+      return {
+        ...session,
+        headers: (options = {}) => ({ cookie: session.cookie, ...(options.csrf ? { 'x-csrf-token': session.csrfToken } : {}) }),
+      };
     },
     request({ as, ...inject }) {
       return app.inject({ ...inject, headers: { ...(inject.headers ?? {}), ...(as?.headers ?? {}) } });
