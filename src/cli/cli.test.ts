@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../server/db/client';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '../server/db/client';
 import { createTestDatabase, type TestDatabase } from '../server/testing/test-database';
 import { main } from './main';
 import type { CliIo } from './output';
@@ -66,6 +67,57 @@ describe('demarche CLI', () => {
 
     const missing = await run(['posts', 'import', path.join(env.DATA_DIR!, 'nope.csv')], env);
     expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('no such file') });
+  });
+
+  it('creates users from standard input passwords, lists them, and verifies the audit chain', async () => {
+    const created = await run(
+      ['users', 'create', '--email', 'First.Admin@Example.org', '--name', 'First Admin', '--role', 'admin', '--clearance', 'S', '--password-stdin'],
+      env,
+      'a long admin passphrase\n',
+    );
+    expect(created).toMatchObject({ code: 0, out: 'Created admin first.admin@example.org (clearance S).' });
+    const officer = await run(
+      ['users', 'create', '--email', 'officer@example.org', '--name', 'Officer', '--role', 'officer', '--post', 'berlin', '--password-stdin'],
+      env,
+      'another long passphrase',
+    );
+    expect(officer).toMatchObject({ code: 0, out: 'Created officer officer@example.org at berlin (clearance U).' });
+
+    const noStdin = await run(['users', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'admin'], env);
+    expect(noStdin).toMatchObject({ code: 1, err: expect.stringContaining('--password-stdin is required') });
+    const weak = await run(['users', 'create', '--email', 'y@example.org', '--name', 'Y', '--role', 'officer', '--post', 'atlantis', '--password-stdin'], env, 'short');
+    expect(weak.code).toBe(1);
+    expect(weak.err).toContain('--password: must be at least 12 characters');
+    const badRole = await run(['users', 'create', '--email', 'z@example.org', '--name', 'Z', '--role', 'king', '--password-stdin'], env, 'whatever');
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.err).toContain('Allowed choices are officer, approver');
+    const duplicate = await run(['users', 'create', '--email', 'officer@EXAMPLE.org', '--name', 'Again', '--role', 'hq_analyst', '--password-stdin'], env, 'a third long passphrase');
+    expect(duplicate).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
+
+    const list = await run(['users', 'list'], env);
+    expect(list.out.split('\n')).toEqual(
+      expect.arrayContaining(['first.admin@example.org\tadmin\t-\tS\tactive', 'officer@example.org\tofficer\tberlin\tU\tactive']),
+    );
+
+    const intact = await run(['audit', 'verify'], env);
+    expect(intact).toMatchObject({ code: 0, out: expect.stringMatching(/^Audit chain intact: \d+ event\(s\) verified\.$/) });
+
+    // A superuser rewrites history behind Demarche's back.
+    let brokenId = '';
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR! });
+    try {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update audit_events set change = jsonb_set(change, '{role}', '"hq_analyst"') where record_type = 'user' and change->>'email' = 'officer@example.org'`);
+      });
+      const [tampered] = await queryRows<{ id: string }>(database.db, sql`select id::text from audit_events where change->>'email' = 'officer@example.org'`);
+      brokenId = tampered!.id;
+    } finally {
+      await database.close();
+    }
+    const broken = await run(['audit', 'verify'], env);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(new RegExp(`^demarche: Audit chain broken at event ${brokenId}: its content does not match its hash`));
   });
 
   it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(

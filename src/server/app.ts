@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dbDriver: DriverName;
+    /** Every route registered, for the access-matrix test and the docs. */
+    routeTable: { method: string; url: string }[];
   }
 }
 
@@ -56,6 +58,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.database.db);
   app.decorate('dbDriver', options.database.driver);
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
