@@ -1,2 +1,5 @@
 export * from './reference';
 export * from './identity';
+export * from './directives';
+export * from './engagements';
+export * from './notifications';
