@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { ZClearance } from './identity';
+import { ZPageQuery } from './pagination';
+
+export const ORGANIZATION_TYPES = [
+  'ministry_of_interior',
+  'ministry_of_justice',
+  'ministry_of_foreign_affairs',
+  'head_of_government_office',
+  'parliament',
+  'political_party',
+  'ngo',
+  'media',
+  'academia',
+  'international_organization',
+  'other',
+] as const;
+export const ZOrganizationType = z.enum(ORGANIZATION_TYPES, { error: `must be one of ${ORGANIZATION_TYPES.join(', ')}` });
+
+export const ENGAGEMENT_KINDS = ['demarche', 'meeting', 'call', 'letter', 'event', 'non_paper'] as const;
+export const ZEngagementKind = z.enum(ENGAGEMENT_KINDS, { error: `must be one of ${ENGAGEMENT_KINDS.join(', ')}` });
+
+export const ENGAGEMENT_STATUSES = ['draft', 'submitted', 'approved'] as const;
+export const ZEngagementStatus = z.enum(ENGAGEMENT_STATUSES, { error: `must be one of ${ENGAGEMENT_STATUSES.join(', ')}` });
+
+export const RECEPTIONS = ['receptive', 'noncommittal', 'disagreed'] as const;
+export const ZReception = z.enum(RECEPTIONS, { error: `must be one of ${RECEPTIONS.join(', ')}` });
+
+// ---- Contacts -------------------------------------------------------------------------
+
+export const ZContactInput = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  organization: z.string().trim().min(1, 'must not be empty').max(300),
+  organizationType: ZOrganizationType,
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO alpha-2 code such as DE'),
+  /** Owning post code; defaults to the officer's home post. */
+  post: z.string().max(64).optional(),
+  classification: ZClearance.default('U'),
+  synthetic: z.boolean().default(false),
+});
+export const ZContactUpdate = ZContactInput.partial();
+
+export const ZContact = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  title: z.string(),
+  organization: z.string(),
+  organizationType: ZOrganizationType,
+  country: z.string(),
+  post: z.string(),
+  classification: ZClearance,
+  synthetic: z.boolean(),
+  engagementCount: z.number().int(),
+  allowedActions: z.array(z.string()),
+});
+export type TContact = z.infer<typeof ZContact>;
+
+export const ZContactListQuery = ZPageQuery.extend({
+  post: z.string().max(64).optional(),
+  country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+  organizationType: ZOrganizationType.optional(),
+  q: z.string().max(200).optional(),
+});
+
+/** Merge `duplicate` into the contact in the path: its engagements move over, it disappears. */
+export const ZContactMerge = z.object({ duplicate: z.string().uuid('must be a contact id') });
+
+// ---- Engagements ----------------------------------------------------------------------
+
+export const ZPointDelivery = z
+  .object({
+    talkingPointId: z.string().uuid(),
+    delivered: z.boolean(),
+    reception: ZReception.nullable().default(null),
+  })
+  .refine((p) => p.delivered || p.reception === null, { message: 'a point not delivered has no reception', path: ['reception'] });
+
+export const ZFollowUpInput = z.object({
+  action: z.string().trim().min(1, 'must not be empty').max(2000),
+  /** Owner's user id; defaults to the drafter. */
+  owner: z.string().uuid().nullable().optional(),
+  dueDate: z.iso.date({ error: 'must be a date such as 2026-12-01' }),
+  done: z.boolean().default(false),
+});
+
+export const ZEngagementInput = z.object({
+  /** Post code; defaults to the drafter's home post. */
+  post: z.string().max(64).optional(),
+  occurredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
+  kind: ZEngagementKind,
+  classification: ZClearance,
+  directives: z.array(z.string().uuid()).default([]),
+  contacts: z.array(z.string().uuid()).default([]),
+  /** User ids of the officers present; the drafter is always included. */
+  officers: z.array(z.string().uuid()).default([]),
+  points: z.array(ZPointDelivery).default([]),
+  commitments: z.string().max(8000).default(''),
+  ourReadout: z.string().max(20000).default(''),
+  counterpartAccount: z.string().max(20000).nullable().default(null),
+  counterpartSourceUrl: z.url({ error: 'must be a URL such as https://example.org/statement' }).nullable().default(null),
+  counterpartDate: z.iso.date({ error: 'must be a date such as 2025-04-30' }).nullable().default(null),
+  followUps: z.array(ZFollowUpInput).max(50).default([]),
+  synthetic: z.boolean().default(false),
+});
+export type TEngagementInput = z.input<typeof ZEngagementInput>;
+export const ZEngagementUpdate = ZEngagementInput.partial();
+
+export const ZEngagement = z.object({
+  id: z.string().uuid(),
+  post: z.string(),
+  postName: z.string(),
+  country: z.string(),
+  occurredAt: z.string(),
+  kind: ZEngagementKind,
+  classification: ZClearance,
+  status: ZEngagementStatus,
+  directives: z.array(z.object({ id: z.string(), reference: z.string(), subject: z.string() })),
+  contacts: z.array(z.object({ id: z.string(), name: z.string(), title: z.string(), organization: z.string() })),
+  officers: z.array(z.object({ id: z.string(), name: z.string() })),
+  points: z.array(
+    z.object({ talkingPointId: z.string(), directiveId: z.string(), number: z.number().int(), text: z.string(), delivered: z.boolean(), reception: ZReception.nullable() }),
+  ),
+  commitments: z.string(),
+  ourReadout: z.string(),
+  counterpartAccount: z.string().nullable(),
+  counterpartSourceUrl: z.string().nullable(),
+  counterpartDate: z.string().nullable(),
+  followUps: z.array(z.object({ id: z.string(), action: z.string(), owner: z.string().nullable(), ownerName: z.string().nullable(), dueDate: z.string(), done: z.boolean() })),
+  synthetic: z.boolean(),
+  draftedBy: z.object({ id: z.string(), name: z.string() }),
+  approvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  submittedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  allowedActions: z.array(z.string()),
+});
+export type TEngagement = z.infer<typeof ZEngagement>;
+
+export const ZEngagementListQuery = ZPageQuery.extend({
+  post: z.string().max(64).optional(),
+  country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+  directive: z.string().uuid().optional(),
+  contact: z.string().uuid().optional(),
+  status: ZEngagementStatus.optional(),
+  from: z.iso.date({ error: 'must be a date such as 2026-01-01' }).optional(),
+  to: z.iso.date({ error: 'must be a date such as 2026-12-31' }).optional(),
+});
+
+/** Our readout beside the counterpart's account. */
+export const ZReadoutComparison = z.object({
+  ourReadout: z.string(),
+  counterpartAccount: z.string().nullable(),
+  counterpartSourceUrl: z.string().nullable(),
+  /** Points we record as delivered that the counterpart's account does not mention. */
+  pointsNotMentioned: z.array(z.object({ talkingPointId: z.string(), number: z.number().int(), text: z.string() })),
+  /** Sentences of each account, marked when the other account has nothing like them. */
+  ourSentences: z.array(z.object({ text: z.string(), onlyHere: z.boolean() })),
+  counterpartSentences: z.array(z.object({ text: z.string(), onlyHere: z.boolean() })),
+});
+export type TReadoutComparison = z.infer<typeof ZReadoutComparison>;
+
+// ---- Cadence, coverage, notifications ---------------------------------------------------
+
+export const CADENCE_STATUSES = ['on_time', 'due_soon', 'overdue', 'never_engaged'] as const;
+export const ZCadenceStatus = z.enum(CADENCE_STATUSES);
+
+export const ZCadenceRow = z.object({
+  directiveId: z.string(),
+  reference: z.string(),
+  post: z.string(),
+  postName: z.string(),
+  country: z.string(),
+  bureau: z.string().nullable(),
+  cadenceDays: z.number().int(),
+  lastEngagementAt: z.string().nullable(),
+  nextDueAt: z.string(),
+  status: ZCadenceStatus,
+});
+export type TCadenceRow = z.infer<typeof ZCadenceRow>;
+
+export const ZCadenceQuery = z.object({
+  directive: z.string().uuid().optional(),
+  bureau: z.string().optional(),
+  weeks: z.coerce.number().int().min(1).max(52).default(12),
+});
+
+export const ZCadenceReport = z.object({
+  asOf: z.string(),
+  rows: z.array(ZCadenceRow),
+  /** Approved engagements per post and ISO week (Monday start), oldest week first. */
+  heatmap: z.object({ weeks: z.array(z.string()), posts: z.array(z.string()), counts: z.array(z.array(z.number().int())) }),
+});
+export type TCadenceReport = z.infer<typeof ZCadenceReport>;
+
+export const ZCoverage = z.object({
+  directiveId: z.string(),
+  points: z.array(
+    z.object({
+      talkingPointId: z.string(),
+      number: z.number().int(),
+      text: z.string(),
+      /** Posts the point applies to, that the viewer can see. */
+      applicablePosts: z.number().int(),
+      deliveredPosts: z.number().int(),
+      reception: z.object({ receptive: z.number().int(), noncommittal: z.number().int(), disagreed: z.number().int() }),
+      byCountry: z.array(z.object({ country: z.string(), delivered: z.number().int(), receptive: z.number().int(), noncommittal: z.number().int(), disagreed: z.number().int() })),
+    }),
+  ),
+});
+export type TCoverage = z.infer<typeof ZCoverage>;
+
+export const ZNotification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type TNotification = z.infer<typeof ZNotification>;
