@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server/main';
-import { launchBrowser, startE2eServer } from './support';
+import { createE2eUser, E2E_PASSWORD, launchBrowser, signIn, startE2eServer } from './support';
 
 describe('bureaus and posts page', () => {
   let server: RunningServer;
@@ -11,9 +11,14 @@ describe('bureaus and posts page', () => {
 
   beforeAll(async () => {
     server = await startE2eServer();
+    await createE2eUser(server, { email: 'analyst@example.org', name: 'Hana Analyst', role: 'hq_analyst', clearance: 'SBU' });
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) errors.push(message.text());
+    });
+    await signIn(page, server.url, 'analyst@example.org', E2E_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

@@ -81,6 +81,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // Helmet's default would make browsers fetch assets over HTTPS even on a plain-HTTP
+        // deployment, leaving a blank page; TLS is the load balancer's business.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -27,7 +27,12 @@ export function loggerOptions(config: Config) {
 }
 
 /** Opens the database, brings it up to date and starts listening. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export interface StartOptions {
+  /** Shows the first administrator's credentials; by default printed to the terminal. */
+  announce?: (credentials: { email: string; password: string }) => void;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: FastifyInstance | undefined;
   try {
@@ -39,7 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     const firstAdmin = await createFirstAdministrator(database.db);
     // Printed, never logged: log files outlive terminals.
-    if (firstAdmin) announceFirstAdministrator(firstAdmin);
+    if (firstAdmin) (options.announce ?? announceFirstAdministrator)(firstAdmin);
     const address = await app.listen({ port: config.port, host: config.host });
     app.log.info({ database: database.driver }, `Demarche is listening on ${address}`);
     const started = app;

@@ -2,21 +2,45 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError, setUnauthorizedHandler } from './api';
 import { AppShell } from './components/AppShell';
-import { PostsPage } from './pages/PostsPage';
+import { AuditPage } from './pages/AuditPage';
 import { HomePage } from './pages/HomePage';
+import { MePage } from './pages/MePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PostsPage } from './pages/PostsPage';
+import { SignInPage } from './pages/SignInPage';
+import { UserPage } from './pages/UserPage';
+import { UsersPage } from './pages/UsersPage';
+import { endSession } from './session';
 import './styles.css';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 60_000,
+      // A client error (not signed in, not allowed, not found) will not change by asking again.
+      retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status < 500),
+    },
+  },
+});
+
+// The session ended (expired, or signed out elsewhere): forget it, and the shell sends the
+// user to sign in, keeping the page they were on.
+setUnauthorizedHandler(() => endSession(queryClient));
 
 const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
   {
     path: '/',
     element: <AppShell />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 'posts', element: <PostsPage /> },
+      { path: 'me', element: <MePage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/users/:id', element: <UserPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,38 @@
-import { NavLink, Outlet } from 'react-router';
+import { useState } from 'react';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { errorMessage } from '../api';
+import { roleAndScope } from '../format';
+import { hasPermission, useMe, useSignOut } from '../session';
 
+/** The frame of every signed-in page; without a session it sends the visitor to sign in. */
 export function AppShell() {
+  const me = useMe();
+  const location = useLocation();
+  const signOut = useSignOut();
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+
+  if (me.isPending) return <p className="shell-loading">Loading…</p>;
+  if (me.isError) {
+    return (
+      <div className="shell-loading">
+        <p role="alert">Demarche could not be reached: {errorMessage(me.error)}</p>
+        <button type="button" onClick={() => void me.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+
+  const { user } = me.data;
+  const onSignOut = () => {
+    setSignOutError(null);
+    signOut().catch((error: unknown) => setSignOutError(errorMessage(error)));
+  };
+
   return (
     <div className="shell">
       <header className="shell-header">
@@ -12,16 +44,34 @@ export function AppShell() {
             Overview
           </NavLink>
           <NavLink to="/posts">Bureaus and posts</NavLink>
+          {hasPermission(me.data, 'users.manage') && <NavLink to="/admin/users">Users</NavLink>}
+          {hasPermission(me.data, 'audit.read') && <NavLink to="/admin/audit">Audit</NavLink>}
           <a href="/api/docs">API</a>
         </nav>
+        <div className="shell-user" role="group" aria-label="Signed-in user">
+          <NavLink to="/me" className="shell-user-name">
+            {user.name}
+          </NavLink>
+          <span className="shell-user-role">{roleAndScope(user)}</span>
+          <button type="button" className="shell-sign-out" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
       </header>
+      {signOutError && <p role="alert">Could not sign out: {signOutError}</p>}
       <main className="shell-main">
         <Outlet />
       </main>
-      <footer className="shell-footer">
-        Classification markings in Demarche are labels the software enforces. Demarche is not
-        accredited for classified information.
-      </footer>
+      <Footer />
     </div>
+  );
+}
+
+export function Footer() {
+  return (
+    <footer className="shell-footer">
+      Classification markings in Demarche are labels the software enforces. Demarche is not accredited
+      for classified information.
+    </footer>
   );
 }

@@ -4,17 +4,7 @@ import type { TPage } from '../../shared/pagination';
 import type { TBureau, TPost } from '../../shared/reference';
 import { apiGet } from '../api';
 import { PostsMap } from '../components/PostsMap';
-
-async function fetchAllPosts(bureau: string | undefined): Promise<TPost[]> {
-  const all: TPost[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await apiGet<TPage<TPost>>('/api/v1/posts', { bureau, limit: 500, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
+import { usePosts } from '../reference-queries';
 
 const KIND_LABEL: Record<TPost['kind'], string> = {
   embassy: 'Embassy',
@@ -28,7 +18,7 @@ export function PostsPage() {
   const [params, setParams] = useSearchParams();
   const bureau = params.get('bureau') ?? undefined;
   const bureaus = useQuery({ queryKey: ['bureaus'], queryFn: () => apiGet<TPage<TBureau>>('/api/v1/bureaus') });
-  const posts = useQuery({ queryKey: ['posts', bureau], queryFn: () => fetchAllPosts(bureau) });
+  const posts = usePosts(bureau);
 
   const choose = (code: string | undefined) => setParams(code ? { bureau: code } : {});
 

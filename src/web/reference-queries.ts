@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TPage } from '../shared/pagination';
+import type { TPost } from '../shared/reference';
+import { apiGet } from './api';
+
+async function fetchAllPosts(bureau: string | undefined): Promise<TPost[]> {
+  const all: TPost[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await apiGet<TPage<TPost>>('/api/v1/posts', { bureau, limit: 500, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** Every post (of one bureau, when given), following the pages to the end. */
+export function usePosts(bureau?: string) {
+  return useQuery({ queryKey: ['posts', bureau], queryFn: () => fetchAllPosts(bureau) });
+}
