@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../shared/identity';
+import { cadenceMatrix } from './cadence/cadence.matrix';
+import { contactsMatrix } from './contacts/contacts.matrix';
+import { directivesMatrix } from './directives/directives.matrix';
+import { engagementsMatrix } from './engagements/engagements.matrix';
 import { identityMatrix } from './identity/identity.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
 import {
@@ -15,7 +19,7 @@ import {
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession, type TestUser } from './testing/test-app';
 
 /** Every area's routes; a new area adds its `<area>.matrix.ts` here. */
-const AREAS: MatrixArea[] = [identityMatrix, referenceMatrix];
+const AREAS: MatrixArea[] = [identityMatrix, referenceMatrix, directivesMatrix, contactsMatrix, engagementsMatrix, cadenceMatrix];
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */
 const isDocsAsset = (url: string) => url.startsWith('/api/docs');

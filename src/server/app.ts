@@ -14,6 +14,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Database, Db, DriverName } from './db/client';
 import { auditRoutes } from './audit/audit-routes';
+import { cadenceRoutes } from './cadence/cadence-routes';
+import { contactRoutes } from './contacts/contact-routes';
+import { directiveRoutes } from './directives/directive-routes';
+import { engagementRoutes } from './engagements/engagement-routes';
 import { healthRoutes } from './http/health-routes';
 import { authentication } from './identity/authenticate';
 import { sessionRoutes } from './identity/session-routes';
@@ -111,6 +115,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes, { prefix: API_PREFIX });
   await app.register(auditRoutes, { prefix: API_PREFIX });
   await app.register(referenceRoutes, { prefix: API_PREFIX });
+  await app.register(directiveRoutes, { prefix: API_PREFIX });
+  await app.register(contactRoutes, { prefix: API_PREFIX });
+  await app.register(engagementRoutes, { prefix: API_PREFIX });
+  await app.register(cadenceRoutes, { prefix: API_PREFIX });
 
   const webDir = options.webDir ?? WEB_DIST;
   if (existsSync(webDir)) registerWeb(app, webDir);

@@ -1,0 +1,3 @@
+import type { MatrixArea } from '../testing/access-matrix';
+
+export const directivesMatrix: MatrixArea = { entries: {} };
