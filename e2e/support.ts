@@ -15,7 +15,7 @@ export async function startE2eServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   // The e2e users are made by createE2eUser; the first administrator's password is not needed.
-  return startServer({ ...config, port: 0 }, { announce: () => undefined });
+  return startServer({ ...config, port: 0 }, { announce: () => undefined, role: 'web' });
 }
 
 /** A password the server's strength rules accept. */

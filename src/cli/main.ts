@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { DatabaseInUseError } from '../server/db/client';
 import { migrate } from '../server/db/migrate';
 import { ConfigError, loadConfig } from '../server/env';
 import { AppError } from '../server/http/app-error';
-import { serveUntilSignalled } from '../server/main';
+import { serveUntilSignalled, type ServeRole } from '../server/main';
 import { importPosts, POST_CSV_COLUMNS } from '../server/reference/import-posts';
 import { seedReference } from '../server/reference/seed-reference';
 import { processIo, progressBar, type CliIo } from './output';
@@ -31,13 +31,18 @@ export function buildProgram(io: CliIo): Command {
     .command('serve')
     .description('Start the web server and API (builds the web app first when it is missing or stale)')
     .option('--no-build', 'do not build the web app, even when it is stale')
-    .action(async (options: { build: boolean }) => {
+    .addOption(
+      new Option('--role <role>', 'web serves HTTP, worker runs background jobs (reminders), both does both')
+        .choices(['web', 'worker', 'both'])
+        .default('both'),
+    )
+    .action(async (options: { build: boolean; role: ServeRole }) => {
       const config = loadConfig(io.env);
-      if (options.build && webBuildIsStale()) {
+      if (options.build && options.role !== 'worker' && webBuildIsStale()) {
         io.err('Building the web app…');
         await buildWeb();
       }
-      await serveUntilSignalled(config);
+      await serveUntilSignalled(config, options.role);
     });
 
   const db = program.command('db').description('Database maintenance');

@@ -15,6 +15,7 @@ import {
 import type { Database, Db, DriverName } from './db/client';
 import { auditRoutes } from './audit/audit-routes';
 import { cadenceRoutes } from './cadence/cadence-routes';
+import { calendarFeedRoutes } from './cadence/calendar-routes';
 import { contactRoutes } from './contacts/contact-routes';
 import { directiveRoutes } from './directives/directive-routes';
 import { engagementRoutes } from './engagements/engagement-routes';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(contactRoutes, { prefix: API_PREFIX });
   await app.register(engagementRoutes, { prefix: API_PREFIX });
   await app.register(cadenceRoutes, { prefix: API_PREFIX });
+  await app.register(calendarFeedRoutes);
 
   const webDir = options.webDir ?? WEB_DIST;
   if (existsSync(webDir)) registerWeb(app, webDir);

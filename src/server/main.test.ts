@@ -46,6 +46,14 @@ describe('server start', () => {
     expect(berlin.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('runs background jobs: a triggered reminders job completes', async () => {
+    const id = await server.jobs!.trigger('reminders');
+    expect(id).toBeTruthy();
+    await expect
+      .poll(async () => (await server.jobs!.boss.getJobById('reminders', id!))?.state, { timeout: 30_000, interval: 250 })
+      .toBe('completed');
+  });
+
   it('prints the first administrator password once, and it signs in', async () => {
     const password = /password: (\S+)/.exec(firstStartOutput)?.[1];
     expect(password).toBeDefined();

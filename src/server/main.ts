@@ -4,13 +4,16 @@ import { buildApp } from './app';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import type { Config } from './env';
+import { startJobs, type JobRunner } from './jobs/job-runner';
 import { announceFirstAdministrator, createFirstAdministrator } from './identity/first-administrator';
 import { referenceIsEmpty, seedReference } from './reference/seed-reference';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
+  /** Empty for a worker, which does not listen. */
   url: string;
+  jobs: JobRunner | undefined;
   stop(): Promise<void>;
 }
 
@@ -27,14 +30,19 @@ export function loggerOptions(config: Config) {
 }
 
 /** Opens the database, brings it up to date and starts listening. */
+export type ServeRole = 'web' | 'worker' | 'both';
+
 export interface StartOptions {
   /** Shows the first administrator's credentials; by default printed to the terminal. */
   announce?: (credentials: { email: string; password: string }) => void;
+  /** `web` serves HTTP, `worker` runs background jobs, `both` (default) does both. */
+  role?: ServeRole;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: FastifyInstance | undefined;
+  let jobs: JobRunner | undefined;
   try {
     await migrate(database);
     app = await buildApp({ database, logger: loggerOptions(config), sessionSecret: config.sessionSecret, trustProxy: config.trustProxy });
@@ -45,19 +53,31 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const firstAdmin = await createFirstAdministrator(database.db);
     // Printed, never logged: log files outlive terminals.
     if (firstAdmin) (options.announce ?? announceFirstAdministrator)(firstAdmin);
-    const address = await app.listen({ port: config.port, host: config.host });
-    app.log.info({ database: database.driver }, `Demarche is listening on ${address}`);
+    const role = options.role ?? 'both';
+    jobs = role === 'web' ? undefined : await startJobs(database, app.log);
+    let address = '';
+    if (role !== 'worker') {
+      address = await app.listen({ port: config.port, host: config.host });
+      app.log.info({ database: database.driver, role }, `Demarche is listening on ${address}`);
+    } else {
+      await app.ready();
+      app.log.info({ database: database.driver, role }, 'Demarche worker is running');
+    }
     const started = app;
+    const runningJobs = jobs;
     return {
       app: started,
       database,
       url: address,
+      jobs: runningJobs,
       async stop() {
+        await runningJobs?.stop();
         await started.close();
         await database.close();
       },
     };
   } catch (error) {
+    await jobs?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
@@ -65,8 +85,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 }
 
 /** Runs until SIGTERM or SIGINT, then finishes in-flight requests and closes the database. */
-export async function serveUntilSignalled(config: Config): Promise<void> {
-  const server = await startServer(config);
+export async function serveUntilSignalled(config: Config, role: ServeRole = 'both'): Promise<void> {
+  const server = await startServer(config, { role });
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) server.app.log.error({ err }, 'shutting down after an error');
     else server.app.log.info({ signal }, 'shutting down');

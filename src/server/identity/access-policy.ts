@@ -90,26 +90,32 @@ export function canSee(actor: Actor, record: ScopedRecord): boolean {
   }
 }
 
-/** The same rule as `canSee`, as a condition on a table's post and classification columns. */
-export function visibleRecords(actor: Actor, columns: { postId: Column; classification: Column }): SQL {
+/** The scope half of the rule: posts whose records the actor may read, as a condition. */
+export function postInScope(actor: Actor, postId: Column): SQL {
   if (actor.disabled) return sql`false`;
-  const marking = inArray(columns.classification, readableMarkings(actor));
   const scope = scopeOf(actor);
   switch (scope.kind) {
     case 'all':
-      return marking;
+      return sql`true`;
     case 'none':
       return sql`false`;
     case 'post':
-      return scope.postId === null ? sql`false` : (and(marking, eq(columns.postId, scope.postId)) as SQL);
+      return scope.postId === null ? sql`false` : eq(postId, scope.postId);
     case 'bureau':
       return scope.bureauCode === null
         ? sql`false`
-        : (and(
-            marking,
-            inArray(columns.postId, sql`(select ${posts.id} from ${posts} where ${posts.bureauCode} = ${scope.bureauCode})`),
-          ) as SQL);
+        : inArray(postId, sql`(select ${posts.id} from ${posts} where ${posts.bureauCode} = ${scope.bureauCode})`);
   }
+}
+
+/** The marking half of the rule: classifications at or below the actor's clearance. */
+export function markingReadable(actor: Actor, classification: Column): SQL {
+  return inArray(classification, readableMarkings(actor));
+}
+
+/** The same rule as `canSee`, as a condition on a table's post and classification columns. */
+export function visibleRecords(actor: Actor, columns: { postId: Column; classification: Column }): SQL {
+  return and(markingReadable(actor, columns.classification), postInScope(actor, columns.postId)) as SQL;
 }
 
 /** Throws 404 for a record the actor may not see: for that actor it does not exist. */

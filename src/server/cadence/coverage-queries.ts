@@ -1,0 +1,89 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { TCoverage } from '../../shared/engagements';
+import type { Executor } from '../db/client';
+import { directivePosts, directives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
+import type { Actor } from '../identity/actor';
+import { markingReadable, postInScope, visibleRecords } from '../identity/access-policy';
+import { AppError } from '../http/app-error';
+
+/** A point applies to a post as in applicable-points.ts: all, the post's bureau, or its country. */
+const pointApplies = sql`(${talkingPoints.scope} = 'all'
+  or (${talkingPoints.scope} = 'bureaus' and ${posts.bureauCode} = any(${talkingPoints.scopeBureaus}))
+  or (${talkingPoints.scope} = 'countries' and ${posts.countryAlpha2} = any(${talkingPoints.scopeCountries})))`;
+
+/**
+ * Per talking point of an issued directive: to how many of the posts the viewer can see it
+ * applies, how many delivered it in an approved engagement the viewer can see, and how it
+ * was received, overall and by country. Receptions count deliveries, not posts.
+ */
+export async function directiveCoverage(db: Executor, viewer: Actor, directiveId: string): Promise<TCoverage> {
+  const [directive] = await db
+    .select({ id: directives.id })
+    .from(directives)
+    .where(
+      and(
+        eq(directives.id, directiveId),
+        sql`${directives.status} <> 'draft'`,
+        markingReadable(viewer, directives.classification),
+        sql`exists (select 1 from ${directivePosts} where ${directivePosts.directiveId} = ${directives.id} and ${postInScope(viewer, directivePosts.postId)})`,
+      ),
+    )
+    .limit(1);
+  if (!directive) throw AppError.notFound('Directive');
+
+  const applicable = await db
+    .select({ pointId: talkingPoints.id, number: talkingPoints.number, text: talkingPoints.text, posts: sql<number>`count(${posts.id})::int` })
+    .from(talkingPoints)
+    .leftJoin(directivePosts, and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')))
+    .leftJoin(posts, and(eq(posts.id, directivePosts.postId), pointApplies, postInScope(viewer, posts.id)))
+    .where(eq(talkingPoints.directiveId, directiveId))
+    .groupBy(talkingPoints.id, talkingPoints.number, talkingPoints.text)
+    .orderBy(asc(talkingPoints.number));
+
+  const delivered = await db
+    .select({
+      pointId: engagementPoints.talkingPointId,
+      country: posts.countryAlpha2,
+      posts: sql<number>`count(distinct ${engagements.postId})::int`,
+      receptive: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'receptive')::int`,
+      noncommittal: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'noncommittal')::int`,
+      disagreed: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'disagreed')::int`,
+    })
+    .from(engagementPoints)
+    .innerJoin(talkingPoints, eq(talkingPoints.id, engagementPoints.talkingPointId))
+    .innerJoin(engagements, eq(engagements.id, engagementPoints.engagementId))
+    .innerJoin(posts, eq(posts.id, engagements.postId))
+    .where(
+      and(
+        eq(talkingPoints.directiveId, directiveId),
+        eq(engagementPoints.delivered, true),
+        eq(engagements.status, 'approved'),
+        visibleRecords(viewer, engagements),
+      ),
+    )
+    .groupBy(engagementPoints.talkingPointId, posts.countryAlpha2)
+    .orderBy(asc(posts.countryAlpha2));
+
+  return {
+    directiveId,
+    points: applicable.map((point) => {
+      const byCountry = delivered.filter((row) => row.pointId === point.pointId);
+      const sum = (key: 'posts' | 'receptive' | 'noncommittal' | 'disagreed') => byCountry.reduce((total, row) => total + row[key], 0);
+      return {
+        talkingPointId: point.pointId,
+        number: point.number,
+        text: point.text,
+        applicablePosts: point.posts,
+        deliveredPosts: sum('posts'),
+        reception: { receptive: sum('receptive'), noncommittal: sum('noncommittal'), disagreed: sum('disagreed') },
+        byCountry: byCountry.map((row) => ({
+          country: row.country,
+          delivered: row.posts,
+          receptive: row.receptive,
+          noncommittal: row.noncommittal,
+          disagreed: row.disagreed,
+        })),
+      };
+    }),
+  };
+}
