@@ -53,8 +53,8 @@ describe('demarche CLI', () => {
     expect(await run(['db', 'migrate'], env)).toMatchObject({ code: 0, out: 'Database is up to date.' });
     const first = await run(['db', 'seed'], env);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/7 bureaus, 250 countries, \d{3} new posts/);
-    expect((await run(['db', 'seed'], env)).out).toContain(', 0 new posts');
+    expect(first.out).toMatch(/7 bureaus, 250 countries, \d{3} new posts, \d{2} new TAGS/);
+    expect((await run(['db', 'seed'], env)).out).toContain(', 0 new posts, 0 new TAGS');
 
     const file = path.join(env.DATA_DIR!, 'posts.csv');
     writeFileSync(file, 'code,name,kind,country,city,lat,lon\nmontreal,Consulate General Montreal,consulate_general,CA,Montreal,45.5019,-73.5674\n');

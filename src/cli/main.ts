@@ -7,6 +7,7 @@ import { AppError } from '../server/http/app-error';
 import { serveUntilSignalled, type ServeRole } from '../server/main';
 import { importPosts, POST_CSV_COLUMNS } from '../server/reference/import-posts';
 import { seedReference } from '../server/reference/seed-reference';
+import { seedDemo, type DemoSeedResult } from '../server/demo/seed-demo';
 import { processIo, progressBar, type CliIo } from './output';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { withDatabase } from './with-database';
@@ -54,13 +55,17 @@ export function buildProgram(io: CliIo): Command {
       io.out('Database is up to date.');
     });
   db.command('seed')
-    .description('Load reference data: bureaus, countries and an embassy per country (safe to run again)')
-    .action(async () => {
+    .description('Load reference data: bureaus, countries, TAGS and an embassy per country (safe to run again)')
+    .option('--demo', 'also add demo users of every role and the synthetic demo directives and engagements')
+    .action(async (options: { demo?: boolean }) => {
       const config = loadConfig(io.env);
-      const result = await withDatabase(config, async ({ db: handle }) => seedReference(handle));
-      io.out(
-        `Reference data loaded: ${result.bureaus} bureaus, ${result.countries} countries, ${result.postsAdded} new posts.`,
-      );
+      await withDatabase(config, async ({ db: handle }) => {
+        const result = await seedReference(handle);
+        io.out(
+          `Reference data loaded: ${result.bureaus} bureaus, ${result.countries} countries, ${result.postsAdded} new posts, ${result.tagsAdded} new TAGS.`,
+        );
+        if (options.demo) printDemo(io, await seedDemo(handle));
+      });
     });
 
   const postsCommand = program.command('posts').description('Posts (embassies, consulates, missions)');
@@ -92,6 +97,14 @@ bureau (optional; defaults to the country's bureau, e.g. IO for a mission to the
   registerUserCommands(program, io);
   registerAuditCommands(program, io);
   return program;
+}
+
+function printDemo(io: CliIo, result: DemoSeedResult): void {
+  io.out(`Demo data: ${result.directives} new directive(s), ${result.engagements} new engagement(s), all labelled synthetic.`);
+  io.out('Demo users (passwords are shown once; existing users keep theirs):');
+  for (const user of result.users) {
+    io.out(`  ${user.email.padEnd(36)} ${user.role.padEnd(17)} ${user.scope.padEnd(10)} ${user.clearance.padEnd(4)} ${user.password ?? '(unchanged)'}`);
+  }
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */

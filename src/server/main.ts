@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import type { Config } from './env';
 import { startJobs, type JobRunner } from './jobs/job-runner';
 import { announceFirstAdministrator, createFirstAdministrator } from './identity/first-administrator';
+import { seedTags } from './directives/seed-tags';
 import { referenceIsEmpty, seedReference } from './reference/seed-reference';
 
 export interface RunningServer {
@@ -49,6 +50,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (await referenceIsEmpty(database.db)) {
       const seeded = await seedReference(database.db);
       app.log.info(seeded, 'first start: reference data loaded');
+    } else {
+      // TAGS came after the first reference data: databases seeded before them get them now.
+      await seedTags(database.db);
     }
     const firstAdmin = await createFirstAdministrator(database.db);
     // Printed, never logged: log files outlive terminals.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
+import { patchOf } from './patch';
 import { ZBureauCode } from './reference';
 
 export const DIRECTIVE_STATUSES = ['draft', 'issued', 'superseded', 'rescinded'] as const;
@@ -90,7 +91,7 @@ export const ZDirectiveInput = z.object({
 export type TDirectiveInput = z.input<typeof ZDirectiveInput>;
 
 /** A draft may change in whole or in part; an issued directive never changes. */
-export const ZDirectiveUpdate = ZDirectiveInput.partial();
+export const ZDirectiveUpdate = patchOf(ZDirectiveInput);
 
 export const ZDirectivePostRef = z.object({ code: z.string(), name: z.string(), country: z.string(), bureau: z.string().nullable() });
 

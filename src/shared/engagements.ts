@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
+import { patchOf } from './patch';
 
 export const ORGANIZATION_TYPES = [
   'ministry_of_interior',
@@ -39,7 +40,7 @@ export const ZContactInput = z.object({
   classification: ZClearance.default('U'),
   synthetic: z.boolean().default(false),
 });
-export const ZContactUpdate = ZContactInput.partial();
+export const ZContactUpdate = patchOf(ZContactInput);
 
 export const ZContact = z.object({
   id: z.string().uuid(),
@@ -104,7 +105,7 @@ export const ZEngagementInput = z.object({
   synthetic: z.boolean().default(false),
 });
 export type TEngagementInput = z.input<typeof ZEngagementInput>;
-export const ZEngagementUpdate = ZEngagementInput.partial();
+export const ZEngagementUpdate = patchOf(ZEngagementInput);
 
 export const ZEngagement = z.object({
   id: z.string().uuid(),

@@ -5,9 +5,19 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from './api';
 import { AppShell } from './components/AppShell';
 import { AuditPage } from './pages/AuditPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { DirectiveEditPage } from './pages/DirectiveEditPage';
+import { DirectiveNewPage } from './pages/DirectiveNewPage';
+import { DirectivePage } from './pages/DirectivePage';
+import { DirectivesPage } from './pages/DirectivesPage';
+import { EngagementEditPage } from './pages/EngagementEditPage';
+import { EngagementNewPage } from './pages/EngagementNewPage';
+import { EngagementPage } from './pages/EngagementPage';
+import { EngagementsPage } from './pages/EngagementsPage';
 import { HomePage } from './pages/HomePage';
 import { MePage } from './pages/MePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { PostsPage } from './pages/PostsPage';
 import { SignInPage } from './pages/SignInPage';
 import { UserPage } from './pages/UserPage';
@@ -37,6 +47,16 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'posts', element: <PostsPage /> },
+      { path: 'directives', element: <DirectivesPage /> },
+      { path: 'directives/new', element: <DirectiveNewPage /> },
+      { path: 'directives/:id', element: <DirectivePage /> },
+      { path: 'directives/:id/edit', element: <DirectiveEditPage /> },
+      { path: 'engagements', element: <EngagementsPage /> },
+      { path: 'engagements/new', element: <EngagementNewPage /> },
+      { path: 'engagements/:id', element: <EngagementPage /> },
+      { path: 'engagements/:id/edit', element: <EngagementEditPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'me', element: <MePage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/users/:id', element: <UserPage /> },

@@ -18,3 +18,13 @@ async function fetchAllPosts(bureau: string | undefined): Promise<TPost[]> {
 export function usePosts(bureau?: string) {
   return useQuery({ queryKey: ['posts', bureau], queryFn: () => fetchAllPosts(bureau) });
 }
+
+/** One post by its code. */
+export function usePost(code: string | null | undefined) {
+  return useQuery({
+    queryKey: ['post', code ?? ''],
+    queryFn: () => apiGet<TPost>(`/api/v1/posts/${encodeURIComponent(code ?? '')}`),
+    enabled: Boolean(code),
+    staleTime: 10 * 60_000,
+  });
+}

@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { TMe, TPermission, TSignIn } from '../shared/identity';
+import type { TMe, TPermission, TRole, TSignIn } from '../shared/identity';
 import { ApiError, apiGet, apiSend, setCsrfToken } from './api';
 
 export const ME_KEY = ['me'] as const;
@@ -27,6 +27,9 @@ export function useMe() {
 export function hasPermission(me: TMe | null | undefined, permission: TPermission): boolean {
   return Boolean(me?.permissions.includes(permission));
 }
+
+/** Roles that see the cadence dashboard (the server scopes what a bureau analyst sees). */
+export const DASHBOARD_ROLES: readonly TRole[] = ['hq_analyst', 'bureau_analyst', 'directive_author'];
 
 export async function signIn(queryClient: QueryClient, input: TSignIn): Promise<TMe> {
   const me = await apiSend<TMe>('POST', '/api/v1/session', input);

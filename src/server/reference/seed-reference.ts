@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { bureaus, countries, posts } from '../db/schema/index';
+import { seedTags } from '../directives/seed-tags';
 import { BUREAUS, buildReferenceData } from './reference-data';
 
 export interface SeedReferenceResult {
   bureaus: number;
   countries: number;
   postsAdded: number;
+  tagsAdded: number;
 }
 
 /**
- * Loads bureaus, countries and one embassy per country. Idempotent: reference rows are
- * upserted from the data packages, and an embassy whose code exists is left as it is
- * (an administrator may have corrected it).
+ * Loads bureaus, countries, one embassy per country and the common subject TAGS.
+ * Idempotent: reference rows are upserted from the data packages, and an embassy or a TAGS
+ * code that exists is left as it is (an administrator may have corrected it).
  */
 export async function seedReference(db: Db): Promise<SeedReferenceResult> {
   const data = buildReferenceData();
@@ -49,7 +51,10 @@ export async function seedReference(db: Db): Promise<SeedReferenceResult> {
       .onConflictDoNothing({ target: posts.code })
       .returning({ id: posts.id });
 
-    return { bureaus: BUREAUS.length, countries: countryRows.length, postsAdded: added.length };
+    // TAGS are reference data too; missing ones are added, existing ones left as they are.
+    const tagsAdded = await seedTags(tx);
+
+    return { bureaus: BUREAUS.length, countries: countryRows.length, postsAdded: added.length, tagsAdded };
   });
 }
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { errorMessage } from '../api';
 import { roleAndScope } from '../format';
-import { hasPermission, useMe, useSignOut } from '../session';
+import { useUnreadCount } from '../notification-queries';
+import { DASHBOARD_ROLES, hasPermission, useMe, useSignOut } from '../session';
 
 /** The frame of every signed-in page; without a session it sends the visitor to sign in. */
 export function AppShell() {
@@ -10,6 +11,8 @@ export function AppShell() {
   const location = useLocation();
   const signOut = useSignOut();
   const [signOutError, setSignOutError] = useState<string | null>(null);
+  const readsRecords = hasPermission(me.data, 'records.read');
+  const unread = useUnreadCount(readsRecords);
 
   if (me.isPending) return <p className="shell-loading">Loading…</p>;
   if (me.isError) {
@@ -43,6 +46,10 @@ export function AppShell() {
           <NavLink to="/" end>
             Overview
           </NavLink>
+          {(readsRecords || hasPermission(me.data, 'directives.issue')) && <NavLink to="/directives">Directives</NavLink>}
+          {readsRecords && <NavLink to="/engagements">Engagements</NavLink>}
+          {DASHBOARD_ROLES.includes(user.role) && <NavLink to="/dashboard">Dashboard</NavLink>}
+          {readsRecords && <NotificationsLink count={unread.data?.count ?? 0} />}
           <NavLink to="/posts">Bureaus and posts</NavLink>
           {hasPermission(me.data, 'users.manage') && <NavLink to="/admin/users">Users</NavLink>}
           {hasPermission(me.data, 'audit.read') && <NavLink to="/admin/audit">Audit</NavLink>}
@@ -64,6 +71,19 @@ export function AppShell() {
       </main>
       <Footer />
     </div>
+  );
+}
+
+function NotificationsLink({ count }: { count: number }) {
+  return (
+    <NavLink to="/notifications" aria-label={count > 0 ? `Notifications, ${count} unread` : 'Notifications'}>
+      Notifications
+      {count > 0 && (
+        <span className="nav-badge" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
+    </NavLink>
   );
 }
 

@@ -2,7 +2,7 @@ import { ApiError, errorMessage, fieldErrors } from '../api';
 
 interface Props {
   error: unknown;
-  /** Fields the form shows its own errors beside. */
+  /** Fields the form shows its own errors beside; a field also covers the fields under it (`tags` covers `tags.1`). */
   fields: readonly string[];
   /** What failed, e.g. "Could not create the user". */
   action: string;
@@ -15,8 +15,9 @@ interface Props {
 export function FormProblem({ error, fields, action }: Props) {
   if (!error) return null;
   const byField = fieldErrors(error);
-  const shown = Object.keys(byField).filter((field) => fields.includes(field));
-  const others = Object.entries(byField).filter(([field]) => !fields.includes(field));
+  const covered = (field: string) => fields.some((name) => field === name || field.startsWith(`${name}.`));
+  const shown = Object.keys(byField).filter(covered);
+  const others = Object.entries(byField).filter(([field]) => !covered(field));
   if (error instanceof ApiError && error.problem.errors?.length) {
     return (
       <div role="alert">

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { hasPermission, useMe } from '../session';
+import { DASHBOARD_ROLES, hasPermission, useMe } from '../session';
 
 export function HomePage() {
   const me = useMe();
@@ -12,6 +12,22 @@ export function HomePage() {
         sources and definitions.
       </p>
       <ul>
+        {(hasPermission(me.data, 'records.read') || hasPermission(me.data, 'directives.issue')) && (
+          <li>
+            <Link to="/directives">Directives</Link>: instructions from headquarters and their talking points
+            {hasPermission(me.data, 'directives.issue') ? '; write and issue new ones' : ''}.
+          </li>
+        )}
+        {hasPermission(me.data, 'records.read') && (
+          <li>
+            <Link to="/engagements">Engagements</Link>: what posts delivered, to whom, and how it was received.
+          </li>
+        )}
+        {me.data && DASHBOARD_ROLES.includes(me.data.user.role) && (
+          <li>
+            The <Link to="/dashboard">dashboard</Link>: which posts are on time, due or overdue with their engagements.
+          </li>
+        )}
         <li>
           The <Link to="/posts">bureaus and posts</Link>, on a table and a map.
         </li>

@@ -1,4 +1,5 @@
 import { CLEARANCE_LABEL, ROLE_LABEL } from '../../shared/identity';
+import { CalendarFeedPanel } from '../components/CalendarFeedPanel';
 import { TokensPanel } from '../components/TokensPanel';
 import { formatDateTime } from '../format';
 import { hasPermission, useMe } from '../session';
@@ -40,6 +41,7 @@ export function MePage() {
         <dd>{me.data.sessionExpiresAt ? `at the latest ${formatDateTime(me.data.sessionExpiresAt)}` : 'when you sign out'}</dd>
       </dl>
       <p className="muted">Your role, home post, bureau and clearance are set by an administrator.</p>
+      {hasPermission(me.data, 'records.read') && <CalendarFeedPanel />}
       {hasPermission(me.data, 'tokens.manage') && <TokensPanel />}
     </section>
   );

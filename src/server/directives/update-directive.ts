@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import type { TDirective } from '../../shared/directives';
+import type { AuditContext } from '../audit/audit-context';
+import { recordAudit } from '../audit/record-audit';
+import type { Db } from '../db/client';
+import { directivePosts, directives } from '../db/schema/index';
+import { AppError } from '../http/app-error';
+import type { Actor } from '../identity/actor';
+import { checkDirectiveContent, type DirectiveFields } from './check-directive-content';
+import { requireDirectiveAuthor } from './directive-policy';
+import { getDirective, requireDirectiveRow, type DirectiveRow } from './directive-queries';
+import { asReferenceConflict, assertReferenceFree, directiveColumnsOf, replaceAddressees, replaceTags, replaceTalkingPoints } from './write-directive-content';
+
+export const FROZEN = 'Issued directives are frozen; draft a new directive that supersedes it.';
+
+/** Short fields go into the audit trail with their old and new value; long texts and lists as "changed". */
+const SHORT_FIELDS = {
+  reference: 'reference',
+  date: 'date',
+  subject: 'subject',
+  from: 'fromLine',
+  classification: 'classification',
+  engagementCadenceDays: 'engagementCadenceDays',
+  incidentCadenceDays: 'incidentCadenceDays',
+  assessmentCadenceDays: 'assessmentCadenceDays',
+  supersedes: 'supersedesId',
+  synthetic: 'synthetic',
+} as const satisfies Partial<Record<keyof DirectiveFields, keyof DirectiveRow>>;
+
+function describeChange(current: DirectiveRow, fields: Partial<DirectiveFields>): Record<string, unknown> {
+  const change: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields) as [keyof DirectiveFields, unknown][]) {
+    if (value === undefined) continue;
+    const column = SHORT_FIELDS[key as keyof typeof SHORT_FIELDS];
+    if (column === undefined) change[key] = 'changed';
+    else if (current[column] !== value) change[key] = { from: current[column], to: value };
+  }
+  return change;
+}
+
+/**
+ * Changes a draft, in whole or in part: only the fields given change, and a list given
+ * (addressees, TAGS, talking points) replaces the old one. Once issued, a directive is the
+ * text posts act on, so it never changes (409); a change is a new directive superseding it.
+ */
+export async function updateDirective(
+  db: Db,
+  id: string,
+  fields: Partial<DirectiveFields>,
+  context: AuditContext,
+  actor: Actor | null,
+): Promise<TDirective> {
+  const current = await requireDirectiveRow(db, id, actor);
+  if (actor) requireDirectiveAuthor(actor);
+  if (current.status !== 'draft') throw new AppError('conflict', FROZEN);
+  if (Object.values(fields).every((value) => value === undefined)) return getDirective(db, id, actor);
+  const checked = await checkDirectiveContent(db, fields, actor, id);
+  if (checked.errors.length > 0) throw AppError.validation(checked.errors);
+
+  await db
+    .transaction(async (tx) => {
+      if (fields.reference !== undefined) await assertReferenceFree(tx, fields.reference, id);
+      // Conditional on still being a draft: an issue that won the race keeps its text.
+      const [updated] = await tx
+        .update(directives)
+        .set({ ...directiveColumnsOf(fields), updatedAt: new Date() })
+        .where(and(eq(directives.id, id), eq(directives.status, 'draft')))
+        .returning({ id: directives.id });
+      if (!updated) throw new AppError('conflict', FROZEN);
+      if (fields.tags !== undefined) await replaceTags(tx, id, fields.tags);
+      if (checked.actionPostIds !== undefined || checked.infoPostIds !== undefined) {
+        // Only resolved posts are stored, so the list not given keeps its posts as they are.
+        const stored = await tx.select().from(directivePosts).where(eq(directivePosts.directiveId, id));
+        const ofRole = (role: string) => stored.filter((row) => row.role === role).map((row) => row.postId);
+        await replaceAddressees(tx, id, checked.actionPostIds ?? ofRole('action'), checked.infoPostIds ?? ofRole('info'));
+      }
+      if (fields.talkingPoints !== undefined) await replaceTalkingPoints(tx, id, fields.talkingPoints);
+      await recordAudit(tx, context, {
+        action: 'directive.updated',
+        recordType: 'directive',
+        recordId: id,
+        change: describeChange(current, fields),
+      });
+    })
+    .catch((error: unknown) => {
+      throw asReferenceConflict(error);
+    });
+  return getDirective(db, id, actor);
+}

@@ -1,0 +1,91 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { counterArguments, directivePosts, directives, directiveTags, talkingPoints } from '../db/schema/index';
+import { AppError } from '../http/app-error';
+import type { DirectiveFields, TalkingPointFields } from './check-directive-content';
+import { assignRoles } from './resolve-addressees';
+
+/** The directive's own columns among the fields given (updates are partial). */
+export function directiveColumnsOf(fields: Partial<DirectiveFields>): Partial<typeof directives.$inferInsert> {
+  const set: Partial<typeof directives.$inferInsert> = {};
+  if (fields.reference !== undefined) set.reference = fields.reference;
+  if (fields.date !== undefined) set.date = fields.date;
+  if (fields.subject !== undefined) set.subject = fields.subject;
+  if (fields.from !== undefined) set.fromLine = fields.from;
+  if (fields.objective !== undefined) set.objective = fields.objective;
+  if (fields.background !== undefined) set.background = fields.background;
+  if (fields.classification !== undefined) set.classification = fields.classification;
+  if (fields.engagementCadenceDays !== undefined) set.engagementCadenceDays = fields.engagementCadenceDays;
+  if (fields.incidentCadenceDays !== undefined) set.incidentCadenceDays = fields.incidentCadenceDays;
+  if (fields.assessmentCadenceDays !== undefined) set.assessmentCadenceDays = fields.assessmentCadenceDays;
+  if (fields.supersedes !== undefined) set.supersedesId = fields.supersedes;
+  if (fields.synthetic !== undefined) set.synthetic = fields.synthetic;
+  if (fields.sourceNote !== undefined) set.sourceNote = fields.sourceNote;
+  return set;
+}
+
+const referenceTaken = () =>
+  new AppError('conflict', 'Another directive already has this reference.', [
+    { field: 'body.reference', message: 'is already used by another directive' },
+  ]);
+
+/** References are unique: the cable is cited by it. */
+export async function assertReferenceFree(tx: Executor, reference: string, selfId: string | null = null): Promise<void> {
+  const [taken] = await tx
+    .select({ id: directives.id })
+    .from(directives)
+    .where(and(eq(directives.reference, reference), selfId ? ne(directives.id, selfId) : undefined))
+    .limit(1);
+  if (taken) throw referenceTaken();
+}
+
+/** Two authors saving the same reference at once: the unique index decides, and says so as a 409. */
+export function asReferenceConflict(error: unknown): unknown {
+  // Drizzle wraps the driver's error; both drivers give the SQLSTATE and the constraint.
+  const candidates = [error, (error as { cause?: unknown } | undefined)?.cause] as ({ code?: string; constraint?: string } | undefined)[];
+  const taken = candidates.some((e) => e?.code === '23505' && (e.constraint ?? 'directives_reference_unique') === 'directives_reference_unique');
+  return taken ? referenceTaken() : error;
+}
+
+export async function replaceTags(tx: Executor, directiveId: string, codes: string[]): Promise<void> {
+  await tx.delete(directiveTags).where(eq(directiveTags.directiveId, directiveId));
+  const unique = [...new Set(codes)];
+  if (unique.length > 0) await tx.insert(directiveTags).values(unique.map((tagCode) => ({ directiveId, tagCode })));
+}
+
+export async function replaceAddressees(tx: Executor, directiveId: string, actionPostIds: string[], infoPostIds: string[]): Promise<void> {
+  await tx.delete(directivePosts).where(eq(directivePosts.directiveId, directiveId));
+  const rows = assignRoles(actionPostIds, infoPostIds).map((row) => ({ directiveId, ...row }));
+  if (rows.length > 0) await tx.insert(directivePosts).values(rows);
+}
+
+/** Points are numbered 1..n in the order given; their counter-arguments keep their order too. */
+export async function replaceTalkingPoints(tx: Executor, directiveId: string, points: TalkingPointFields[]): Promise<void> {
+  await tx.delete(talkingPoints).where(eq(talkingPoints.directiveId, directiveId));
+  if (points.length === 0) return;
+  const inserted = await tx
+    .insert(talkingPoints)
+    .values(
+      points.map((point, i) => ({
+        directiveId,
+        number: i + 1,
+        text: point.text,
+        scope: point.scope,
+        scopeBureaus: point.scope === 'bureaus' ? [...new Set(point.bureaus)] : [],
+        scopeCountries: point.scope === 'countries' ? [...new Set(point.countries)] : [],
+        rationale: point.rationale ?? null,
+        wording: point.wording,
+        attribution: point.attribution ?? null,
+      })),
+    )
+    .returning({ id: talkingPoints.id, number: talkingPoints.number });
+  const counters = inserted.flatMap(({ id, number }) =>
+    (points[number - 1]?.counterArguments ?? []).map((counter, position) => ({
+      talkingPointId: id,
+      position: position + 1,
+      argument: counter.argument,
+      rebuttal: counter.rebuttal,
+    })),
+  );
+  if (counters.length > 0) await tx.insert(counterArguments).values(counters);
+}

@@ -1,0 +1,51 @@
+import type { TEngagement } from '../../shared/engagements';
+import type { TClearance } from '../../shared/identity';
+import type { Actor } from '../identity/actor';
+import type { EngagementDetails } from './engagement-details';
+import { engagementActions, type EngagementScope } from './engagement-policy';
+
+export interface EngagementRow extends EngagementScope {
+  id: string;
+  postCode: string;
+  postName: string;
+  countryAlpha2: string;
+  occurredAt: Date;
+  kind: string;
+  classification: TClearance;
+  ourReadout: string;
+  commitments: string;
+  counterpartAccount: string | null;
+  counterpartSourceUrl: string | null;
+  counterpartDate: string | null;
+  synthetic: boolean;
+  drafterName: string;
+  approvedBy: string | null;
+  approverName: string | null;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+}
+
+export function presentEngagement(row: EngagementRow, details: EngagementDetails, viewer: Actor): TEngagement {
+  return {
+    id: row.id,
+    post: row.postCode,
+    postName: row.postName,
+    country: row.countryAlpha2,
+    occurredAt: row.occurredAt.toISOString(),
+    kind: row.kind as TEngagement['kind'],
+    classification: row.classification,
+    status: row.status as TEngagement['status'],
+    ...details,
+    commitments: row.commitments,
+    ourReadout: row.ourReadout,
+    counterpartAccount: row.counterpartAccount,
+    counterpartSourceUrl: row.counterpartSourceUrl,
+    counterpartDate: row.counterpartDate,
+    synthetic: row.synthetic,
+    draftedBy: { id: row.draftedBy, name: row.drafterName },
+    approvedBy: row.approvedBy && row.approverName !== null ? { id: row.approvedBy, name: row.approverName } : null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    allowedActions: engagementActions(viewer, row),
+  };
+}

@@ -1,0 +1,92 @@
+import { and, desc, eq, exists, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { TEngagement, ZEngagementListQuery } from '../../shared/engagements';
+import type { TPage } from '../../shared/pagination';
+import type { Executor } from '../db/client';
+import { engagementContacts, engagementDirectives, engagements, posts, users } from '../db/schema/index';
+import { decodeCursor, toPage } from '../http/cursor';
+import type { Actor } from '../identity/actor';
+import { loadEngagementDetails } from './engagement-details';
+import { requireVisibleEngagement, visibleEngagements } from './engagement-policy';
+import { presentEngagement, type EngagementRow } from './engagement-presenter';
+
+const drafters = alias(users, 'drafter');
+const approvers = alias(users, 'approver');
+
+const engagementColumns = {
+  id: engagements.id,
+  postId: engagements.postId,
+  postCode: posts.code,
+  postName: posts.name,
+  postBureauCode: posts.bureauCode,
+  countryAlpha2: posts.countryAlpha2,
+  occurredAt: engagements.occurredAt,
+  kind: engagements.kind,
+  classification: engagements.classification,
+  status: engagements.status,
+  ourReadout: engagements.ourReadout,
+  commitments: engagements.commitments,
+  counterpartAccount: engagements.counterpartAccount,
+  counterpartSourceUrl: engagements.counterpartSourceUrl,
+  counterpartDate: engagements.counterpartDate,
+  synthetic: engagements.synthetic,
+  draftedBy: engagements.draftedBy,
+  drafterName: drafters.name,
+  approvedBy: engagements.approvedBy,
+  approverName: approvers.name,
+  submittedAt: engagements.submittedAt,
+  approvedAt: engagements.approvedAt,
+};
+
+function selectEngagements(db: Executor) {
+  return db
+    .select(engagementColumns)
+    .from(engagements)
+    .innerJoin(posts, eq(posts.id, engagements.postId))
+    .innerJoin(drafters, eq(drafters.id, engagements.draftedBy))
+    .leftJoin(approvers, eq(approvers.id, engagements.approvedBy));
+}
+
+/** The stored row, whoever asks: callers decide visibility with requireVisibleEngagement. */
+export async function findEngagementRow(db: Executor, id: string): Promise<EngagementRow | undefined> {
+  const [row] = await selectEngagements(db).where(eq(engagements.id, id)).limit(1);
+  return row as EngagementRow | undefined;
+}
+
+/** One engagement as the viewer sees it, or 404. */
+export async function getEngagement(db: Executor, id: string, viewer: Actor): Promise<TEngagement> {
+  const row = requireVisibleEngagement(viewer, await findEngagementRow(db, id));
+  const details = await loadEngagementDetails(db, [row.id], viewer);
+  return presentEngagement(row, details.get(row.id)!, viewer);
+}
+
+/** The day after an ISO date, so that `to` includes the whole of its day (UTC). */
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
+
+/** Engagements the viewer may see, newest first. */
+export async function listEngagements(db: Executor, query: z.output<typeof ZEngagementListQuery>, viewer: Actor): Promise<TPage<TEngagement>> {
+  const after = decodeCursor(query.cursor, 2);
+  const conditions: (SQL | undefined)[] = [
+    visibleEngagements(viewer),
+    query.post ? eq(posts.code, query.post) : undefined,
+    query.country ? eq(posts.countryAlpha2, query.country.toUpperCase()) : undefined,
+    query.status ? eq(engagements.status, query.status) : undefined,
+    query.directive
+      ? exists(db.select({ one: sql`1` }).from(engagementDirectives).where(and(eq(engagementDirectives.engagementId, engagements.id), eq(engagementDirectives.directiveId, query.directive))))
+      : undefined,
+    query.contact
+      ? exists(db.select({ one: sql`1` }).from(engagementContacts).where(and(eq(engagementContacts.engagementId, engagements.id), eq(engagementContacts.contactId, query.contact))))
+      : undefined,
+    query.from ? gte(engagements.occurredAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
+    query.to ? lt(engagements.occurredAt, dayAfter(query.to)) : undefined,
+    after ? sql`(${engagements.occurredAt}, ${engagements.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` : undefined,
+  ];
+  const rows = (await selectEngagements(db)
+    .where(and(...conditions))
+    .orderBy(desc(engagements.occurredAt), desc(engagements.id))
+    .limit(query.limit + 1)) as EngagementRow[];
+  const page = toPage(rows, query.limit, (row) => [row.occurredAt.toISOString(), row.id]);
+  const details = await loadEngagementDetails(db, page.items.map((row) => row.id), viewer);
+  return { items: page.items.map((row) => presentEngagement(row, details.get(row.id)!, viewer)), nextCursor: page.nextCursor };
+}

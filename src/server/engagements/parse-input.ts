@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { AppError } from '../http/app-error';
+
+/**
+ * Commands parse their input themselves, so that the demo seed and the CLI can call them
+ * without HTTP and get the same defaults and the same field-level errors as the API. On
+ * the HTTP path the body is already parsed, and parsing it again changes nothing.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw AppError.validation(
+    result.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message })),
+  );
+}

@@ -1,0 +1,169 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ENGAGEMENT_STATUSES, type TEngagement } from '../../shared/engagements';
+import type { TPage } from '../../shared/pagination';
+import { apiGet } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { RequirePermission } from '../components/RequirePermission';
+import { MarkingTag, SyntheticLabel } from '../components/Marking';
+import { StatusBadge } from '../components/StatusBadge';
+import { useIssuedDirectives } from '../directive-queries';
+import { formatDateTime } from '../format';
+import { ENGAGEMENT_KIND_LABEL, ENGAGEMENT_STATUS_LABEL } from '../labels';
+import { useMe } from '../session';
+
+const PAGE_SIZE = 50;
+const FILTERS = ['status', 'directive', 'post', 'country', 'contact', 'from', 'to'] as const;
+
+export function EngagementsPage() {
+  return (
+    <RequirePermission permission="records.read" who="posts and headquarters staff">
+      <Engagements />
+    </RequirePermission>
+  );
+}
+
+function Engagements() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const filtered = FILTERS.some((key) => filters[key]);
+  const atPost = Boolean(me.data?.user.post);
+  const directives = useIssuedDirectives();
+
+  const engagements = useInfiniteQuery({
+    queryKey: ['engagements', filters],
+    queryFn: ({ pageParam }) =>
+      apiGet<TPage<TEngagement>>('/api/v1/engagements', { ...filters, country: filters.country.toUpperCase(), limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 0,
+  });
+  const rows = engagements.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const onFilter = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next: Record<string, string> = {};
+    for (const key of FILTERS) {
+      const value = String(form.get(key) ?? filters[key]).trim();
+      if (value) next[key] = value;
+    }
+    setParams(next);
+  };
+
+  return (
+    <section>
+      <h1>Engagements</h1>
+      <p className="muted">
+        Démarches, meetings, calls and letters, with the talking points delivered. To log one, open the directive it acts on and choose “Log
+        engagement”.
+      </p>
+      <form className="filters" onSubmit={onFilter} aria-label="Filter engagements" key={params.toString()}>
+        <label>
+          Status
+          <select name="status" defaultValue={filters.status}>
+            <option value="">Any status</option>
+            {ENGAGEMENT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {ENGAGEMENT_STATUS_LABEL[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Directive
+          <select name="directive" defaultValue={filters.directive}>
+            <option value="">Any directive</option>
+            {filters.directive && !directives.data?.items.some((d) => d.id === filters.directive) && <option value={filters.directive}>The chosen directive</option>}
+            {directives.data?.items.map((directive) => (
+              <option key={directive.id} value={directive.id}>
+                {directive.reference}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!atPost && (
+          <>
+            <label>
+              Post
+              <input name="post" defaultValue={filters.post} placeholder="e.g. berlin" size={10} />
+            </label>
+            <label>
+              Country
+              <input name="country" defaultValue={filters.country} placeholder="e.g. DE" size={4} maxLength={2} />
+            </label>
+          </>
+        )}
+        <label>
+          From
+          <input name="from" type="date" defaultValue={filters.from} />
+        </label>
+        <label>
+          To
+          <input name="to" type="date" defaultValue={filters.to} />
+        </label>
+        <button type="submit">Filter</button>
+        {filtered && (
+          <button type="button" className="link" onClick={() => setParams({})}>
+            Clear filters
+          </button>
+        )}
+      </form>
+
+      <ErrorAlert error={engagements.error} action="Could not load the engagements" />
+      {engagements.isPending && <p>Loading engagements…</p>}
+      {engagements.isSuccess && rows.length === 0 && (
+        <p>{filtered ? 'No engagement matches these filters.' : 'No engagements have been logged yet.'}</p>
+      )}
+      {rows.length > 0 && (
+        <table className="data-table" aria-label="Engagements">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Post</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Directives</th>
+              <th scope="col">Contacts</th>
+              <th scope="col" className="num">
+                Points delivered
+              </th>
+              <th scope="col">Marking</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((engagement) => (
+              <tr key={engagement.id}>
+                <td>
+                  <Link to={`/engagements/${engagement.id}`}>{formatDateTime(engagement.occurredAt)}</Link>
+                </td>
+                <td>{engagement.postName}</td>
+                <td>
+                  {ENGAGEMENT_KIND_LABEL[engagement.kind]} {engagement.synthetic && <SyntheticLabel />}
+                </td>
+                <td>{engagement.directives.map((directive) => directive.reference).join(', ') || '—'}</td>
+                <td>{engagement.contacts.map((contact) => contact.name).join(', ') || '—'}</td>
+                <td className="num">
+                  {engagement.points.filter((point) => point.delivered).length} of {engagement.points.length}
+                </td>
+                <td>
+                  <MarkingTag classification={engagement.classification} />
+                </td>
+                <td>
+                  <StatusBadge status={engagement.status} label={ENGAGEMENT_STATUS_LABEL[engagement.status]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {engagements.hasNextPage && (
+        <button type="button" onClick={() => void engagements.fetchNextPage()} disabled={engagements.isFetchingNextPage}>
+          {engagements.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}
