@@ -3,7 +3,8 @@ import type { TCoverage } from '../../shared/engagements';
 import type { Executor } from '../db/client';
 import { directivePosts, directives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
-import { markingReadable, postInScope, visibleRecords } from '../identity/access-policy';
+import { postInScope, visibleRecords } from '../identity/access-policy';
+import { visibleDirectives } from '../directives/directive-policy';
 import { AppError } from '../http/app-error';
 
 /** A point applies to a post as in applicable-points.ts: all, the post's bureau, or its country. */
@@ -20,14 +21,8 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
   const [directive] = await db
     .select({ id: directives.id })
     .from(directives)
-    .where(
-      and(
-        eq(directives.id, directiveId),
-        sql`${directives.status} <> 'draft'`,
-        markingReadable(viewer, directives.classification),
-        sql`exists (select 1 from ${directivePosts} where ${directivePosts.directiveId} = ${directives.id} and ${postInScope(viewer, directivePosts.postId)})`,
-      ),
-    )
+    // Drafts have no coverage to speak of: only issued (or since superseded) directives.
+    .where(and(eq(directives.id, directiveId), sql`${directives.status} <> 'draft'`, visibleDirectives(viewer)))
     .limit(1);
   if (!directive) throw AppError.notFound('Directive');
 

@@ -9,6 +9,7 @@ import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { assertEngagementAction, requireVisibleEngagement, type EngagementAction } from './engagement-policy';
 import { findEngagementRow, getEngagement } from './engagement-queries';
+import { notifyWorkflowStep } from './engagement-notifications';
 
 interface Transition {
   action: Extract<EngagementAction, 'submit' | 'approve' | 'return'>;
@@ -39,6 +40,7 @@ async function transition(db: Executor, id: string, step: Transition, context: A
       .returning({ id: engagements.id });
     if (!moved) throw new AppError('conflict', `The engagement is no longer ${step.from}.`);
     await recordAudit(tx, context, { action: step.audit, recordType: 'engagement', recordId: id, change: { status: { from: step.from, to: step.to }, ...change } });
+    if (step.action !== 'approve') await notifyWorkflowStep(tx, id, step.action, actor.id, now);
   });
   return getEngagement(db, id, actor);
 }

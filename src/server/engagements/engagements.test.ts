@@ -85,6 +85,18 @@ describe('engagements: recording, four eyes and validation', () => {
     expect(await auditActions(draft.id)).toEqual(['engagement.approved', 'engagement.submitted', 'engagement.created']);
   });
 
+  it('notifies the post’s approvers on submit, and the drafter when it is returned', async () => {
+    const titles = async (user: TestUser) =>
+      (await t.request({ method: 'GET', url: '/api/v1/notifications?limit=500', as: user })).json().items.map((n: { title: string; link: string }) => `${n.title} ${n.link}`);
+    const draft = (await create(officer)).json();
+    await act(draft.id, 'submit', officer);
+    expect(await titles(approver)).toContain(`Engagement awaiting approval /engagements/${draft.id}`);
+    expect(await titles(secondApprover)).toContain(`Engagement awaiting approval /engagements/${draft.id}`);
+    expect(await titles(officer)).not.toContain(`Engagement awaiting approval /engagements/${draft.id}`);
+    expect((await act(draft.id, 'return', approver)).statusCode).toBe(200);
+    expect(await titles(officer)).toContain(`Engagement returned to draft /engagements/${draft.id}`);
+  });
+
   it('never lets the drafter approve their own engagement (four eyes); another approver can', async () => {
     const draft = (await create(approver)).json();
     await act(draft.id, 'submit', approver);
