@@ -5,10 +5,8 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from './api';
 import { AppShell } from './components/AppShell';
 import { AuditPage } from './pages/AuditPage';
-import { DashboardPage } from './pages/DashboardPage';
 import { DirectiveEditPage } from './pages/DirectiveEditPage';
 import { DirectiveNewPage } from './pages/DirectiveNewPage';
-import { DirectivePage } from './pages/DirectivePage';
 import { DirectivesPage } from './pages/DirectivesPage';
 import { EngagementEditPage } from './pages/EngagementEditPage';
 import { EngagementNewPage } from './pages/EngagementNewPage';
@@ -18,7 +16,6 @@ import { HomePage } from './pages/HomePage';
 import { MePage } from './pages/MePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
-import { PostsPage } from './pages/PostsPage';
 import { SignInPage } from './pages/SignInPage';
 import { UserPage } from './pages/UserPage';
 import { UsersPage } from './pages/UsersPage';
@@ -46,16 +43,17 @@ const router = createBrowserRouter([
     element: <AppShell />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'posts', element: <PostsPage /> },
+      // Pages with charts and maps load ECharts and the world shapes when first opened.
+      { path: 'posts', lazy: async () => ({ Component: (await import('./pages/PostsPage')).PostsPage }) },
       { path: 'directives', element: <DirectivesPage /> },
       { path: 'directives/new', element: <DirectiveNewPage /> },
-      { path: 'directives/:id', element: <DirectivePage /> },
+      { path: 'directives/:id', lazy: async () => ({ Component: (await import('./pages/DirectivePage')).DirectivePage }) },
       { path: 'directives/:id/edit', element: <DirectiveEditPage /> },
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/new', element: <EngagementNewPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },
       { path: 'engagements/:id/edit', element: <EngagementEditPage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/DashboardPage')).DashboardPage }) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'me', element: <MePage /> },
       { path: 'admin/users', element: <UsersPage /> },
