@@ -60,6 +60,11 @@ describe('cadence, coverage and reminders', () => {
       post: 'berlin', draftedBy: berlinOfficer.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(5),
       points: [{ talkingPointId: all, delivered: true, reception: 'receptive' }, { talkingPointId: europe, delivered: true, reception: 'disagreed' }],
     });
+    // An earlier Berlin delivery: Berlin still counts once, with its latest reception.
+    await buildEngagement(db, {
+      post: 'berlin', draftedBy: berlinOfficer.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(70),
+      points: [{ talkingPointId: all, delivered: true, reception: 'disagreed' }],
+    });
     await buildEngagement(db, {
       post: 'paris', draftedBy: parisOfficer.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(25),
       points: [{ talkingPointId: all, delivered: true, reception: 'noncommittal' }, { talkingPointId: europe, delivered: false }],
@@ -116,11 +121,12 @@ describe('cadence, coverage and reminders', () => {
     expect(body.heatmap.weeks).toHaveLength(8);
     expect(body.heatmap.posts).toEqual(['berlin', 'ottawa', 'paris']);
     const total = (post: string) => body.heatmap.counts[body.heatmap.posts.indexOf(post)]!.reduce((a, b) => a + b, 0);
+    // The Berlin engagement 70 days ago falls outside the 8 weeks shown.
     expect([total('berlin'), total('paris'), total('ottawa')]).toEqual([1, 1, 0]);
     expect(new Date(`${body.heatmap.weeks[0]}T00:00:00Z`).getUTCDay()).toBe(1);
   });
 
-  it('counts delivery and reception per talking point, over the posts it applies to', async () => {
+  it('counts delivery and reception per talking point in posts, over the posts it applies to', async () => {
     const response = await t.request({ method: 'GET', url: `/api/v1/directives/${directive.id}/coverage`, as: hq });
     const coverage = response.json<TCoverage>();
     const [all, europe, canada] = coverage.points;

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { TCoverage } from '../../shared/engagements';
 import type { Executor } from '../db/client';
 import { directivePosts, directives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
@@ -15,7 +15,8 @@ const pointApplies = sql`(${talkingPoints.scope} = 'all'
 /**
  * Per talking point of an issued directive: to how many of the posts the viewer can see it
  * applies, how many delivered it in an approved engagement the viewer can see, and how it
- * was received, overall and by country. Receptions count deliveries, not posts.
+ * was received, overall and by country. Every figure counts posts; a delivery whose
+ * reception was not recorded counts as delivered and in no reception.
  */
 export async function directiveCoverage(db: Executor, viewer: Actor, directiveId: string): Promise<TCoverage> {
   const [directive] = await db
@@ -35,14 +36,14 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
     .groupBy(talkingPoints.id, talkingPoints.number, talkingPoints.text)
     .orderBy(asc(talkingPoints.number));
 
-  const delivered = await db
-    .select({
+  // Each post counts once per point, with the reception of its latest approved delivery:
+  // receptions are then counts of posts, like everything else on the chart.
+  const latest = db
+    .selectDistinctOn([engagementPoints.talkingPointId, engagements.postId], {
       pointId: engagementPoints.talkingPointId,
+      postId: engagements.postId,
       country: posts.countryAlpha2,
-      posts: sql<number>`count(distinct ${engagements.postId})::int`,
-      receptive: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'receptive')::int`,
-      noncommittal: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'noncommittal')::int`,
-      disagreed: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'disagreed')::int`,
+      reception: engagementPoints.reception,
     })
     .from(engagementPoints)
     .innerJoin(talkingPoints, eq(talkingPoints.id, engagementPoints.talkingPointId))
@@ -56,8 +57,20 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
         visibleRecords(viewer, engagements),
       ),
     )
-    .groupBy(engagementPoints.talkingPointId, posts.countryAlpha2)
-    .orderBy(asc(posts.countryAlpha2));
+    .orderBy(engagementPoints.talkingPointId, engagements.postId, desc(engagements.occurredAt))
+    .as('latest');
+  const delivered = await db
+    .select({
+      pointId: latest.pointId,
+      country: latest.country,
+      posts: sql<number>`count(*)::int`,
+      receptive: sql<number>`count(*) filter (where ${latest.reception} = 'receptive')::int`,
+      noncommittal: sql<number>`count(*) filter (where ${latest.reception} = 'noncommittal')::int`,
+      disagreed: sql<number>`count(*) filter (where ${latest.reception} = 'disagreed')::int`,
+    })
+    .from(latest)
+    .groupBy(latest.pointId, latest.country)
+    .orderBy(asc(latest.country));
 
   return {
     directiveId,
