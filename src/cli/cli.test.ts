@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,14 @@ describe('demarche CLI', () => {
       expect(result.out).toContain('Usage: demarche');
     }
     expect((await run(['posts', 'import', '--help'], env)).out).toContain('consulate_general');
+  });
+
+  it('is what npm start runs', async () => {
+    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    const command = scripts.start!.replace(/^node bin\/demarche\.js /, '').split(' ');
+    const help = await run([...command, '--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: demarche serve');
   });
 
   it('fails with a one-line reason on an unknown command or bad configuration', async () => {
