@@ -1,13 +1,11 @@
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { CLEARANCES, type TClearance } from '../../shared/identity';
-import { clearanceRank } from '../identity/access-policy';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
+import type { TClearance } from '../../shared/identity';
+import { clearanceRank, markingReadableByUser } from '../identity/access-policy';
 import { formatISO } from 'date-fns';
 import type { Db } from '../db/client';
 import { engagements, followUps, posts, users } from '../db/schema/index';
 import { cadenceRows } from './cadence-queries';
 import { notify, type NewNotification } from './notification-store';
-
-const CLEARANCE_ARRAY = sql.raw(`array[${CLEARANCES.map((level) => `'${level}'`).join(',')}]::text[]`);
 
 const STATUS_TITLE = {
   due_soon: 'Engagement due soon',
@@ -61,7 +59,7 @@ export async function runReminders(db: Db, now: Date): Promise<{ created: number
         lt(followUps.dueDate, today),
         eq(users.disabled, false),
         // The reminder quotes the follow-up: only for an owner cleared for the engagement.
-        sql`array_position(${CLEARANCE_ARRAY}, ${engagements.classification}) <= array_position(${CLEARANCE_ARRAY}, ${users.clearance})`,
+        markingReadableByUser(engagements.classification, users.clearance),
       ),
     );
   for (const item of late) {

@@ -1,10 +1,9 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
-import { CLEARANCES } from '../../shared/identity';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { CLEARANCES, type TClearance } from '../../shared/identity';
+import { clearanceRank } from '../identity/access-policy';
 import type { Executor } from '../db/client';
 import { engagements, posts, users } from '../db/schema/index';
 import { notify } from '../cadence/notification-store';
-
-const CLEARANCE_ARRAY = sql.raw(`array[${CLEARANCES.map((level) => `'${level}'`).join(',')}]::text[]`);
 
 /**
  * Tells the people who must act next: on submit, the post's approvers (other than the
@@ -33,7 +32,8 @@ export async function notifyWorkflowStep(db: Executor, engagementId: string, ste
         eq(users.role, 'approver'),
         eq(users.disabled, false),
         ne(users.id, actorId),
-        sql`array_position(${CLEARANCE_ARRAY}, ${engagement.classification}) <= array_position(${CLEARANCE_ARRAY}, ${users.clearance})`,
+        // Cleared for the engagement's marking: that level or above.
+        inArray(users.clearance, CLEARANCES.slice(clearanceRank(engagement.classification as TClearance))),
       ),
     );
   await notify(

@@ -88,9 +88,12 @@ describe('engagements: recording, four eyes and validation', () => {
   it('notifies the post’s approvers on submit, and the drafter when it is returned', async () => {
     const titles = async (user: TestUser) =>
       (await t.request({ method: 'GET', url: '/api/v1/notifications?limit=500', as: user })).json().items.map((n: { title: string; link: string }) => `${n.title} ${n.link}`);
+    const uncleared = await t.user({ role: 'approver', post: 'berlin', clearance: 'U' });
     const draft = (await create(officer)).json();
+    expect(draft.classification).toBe('SBU');
     await act(draft.id, 'submit', officer);
     expect(await titles(approver)).toContain(`Engagement awaiting approval /engagements/${draft.id}`);
+    expect(await titles(uncleared)).toEqual([]);
     expect(await titles(secondApprover)).toContain(`Engagement awaiting approval /engagements/${draft.id}`);
     expect(await titles(officer)).not.toContain(`Engagement awaiting approval /engagements/${draft.id}`);
     expect((await act(draft.id, 'return', approver)).statusCode).toBe(200);

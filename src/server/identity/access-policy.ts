@@ -113,6 +113,16 @@ export function markingReadable(actor: Actor, classification: Column): SQL {
   return inArray(classification, readableMarkings(actor));
 }
 
+const CLEARANCE_ORDER = sql.raw(`array[${CLEARANCES.map((level) => `'${level}'`).join(',')}]::text[]`);
+
+/**
+ * The marking half for work done for many users at once (reminders, notifications): the
+ * record's marking is at or below the clearance of the user on the same row.
+ */
+export function markingReadableByUser(classification: Column, userClearance: Column): SQL {
+  return sql`array_position(${CLEARANCE_ORDER}, ${classification}) <= array_position(${CLEARANCE_ORDER}, ${userClearance})`;
+}
+
 /** The same rule as `canSee`, as a condition on a table's post and classification columns. */
 export function visibleRecords(actor: Actor, columns: { postId: Column; classification: Column }): SQL {
   return and(markingReadable(actor, columns.classification), postInScope(actor, columns.postId)) as SQL;
