@@ -1,3 +1,5 @@
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
 import type { TReadoutComparison } from '../../shared/engagements';
 import type { Executor } from '../db/client';
 import type { Actor } from '../identity/actor';
@@ -16,14 +18,8 @@ const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
 const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
 
 // Function words carry no content: two sentences sharing "the" and "to" say nothing alike.
-// ("us" stays: in readouts it is usually the country.)
-const STOP_WORDS = new Set(
-  `a an the and or but nor if then than so as of to in on at by for with from into onto about over under after before between
-  during through against without within upon is are was were be been being am has have had having do does did done will would
-  shall should can could may might must it its this that these those he him his she her hers they them their theirs we our ours
-  you your yours i me my mine who whom whose which what when where why how there here all any both each either neither such
-  other another same own more most some few only just also not no too very up down out off again further once said says say`.split(/\s+/),
-);
+// The list is stopword's English one; "us" stays, since in readouts it is usually the country.
+const STOP_WORDS = new Set([...eng, 'says', 'say'].filter((word) => word !== 'us'));
 
 /**
  * Below this Jaccard similarity of content-word sets, a sentence has no counterpart on the
@@ -45,13 +41,16 @@ export function splitSentences(text: string): string[] {
   return [...SENTENCES.segment(text)].map((s) => s.segment.trim()).filter((s) => s.length > 0);
 }
 
-/** Lowercased words without punctuation or stop words ("U.S." and "US" both give "us"). */
+/**
+ * Lowercased, stemmed words without punctuation or stop words ("U.S." and "US" both give
+ * "us"; "urged" and "urge" both give "urg"), so that a paraphrase matches what it restates.
+ */
 export function contentWords(text: string): Set<string> {
   const words = new Set<string>();
   for (const segment of WORDS.segment(text.toLowerCase())) {
     if (!segment.isWordLike) continue;
     const word = segment.segment.replace(/[^\p{L}\p{N}]/gu, '');
-    if (word.length > 0 && !STOP_WORDS.has(word)) words.add(word);
+    if (word.length > 0 && !STOP_WORDS.has(word)) words.add(stemmer(word));
   }
   return words;
 }
