@@ -1,14 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import type { TAuditEvent } from '../../shared/identity';
-import type { TPage } from '../../shared/pagination';
-import { apiGet } from '../api';
 import { AuditTable } from '../components/AuditTable';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterForm, LoadMore } from '../components/FilterForm';
+import { usePagedList, useSearchFilters } from '../hooks/use-filtered-list';
 import { RequirePermission } from '../components/RequirePermission';
 
-const PAGE_SIZE = 50;
 const FILTERS = ['actor', 'action', 'recordType', 'from', 'to'] as const;
 const KNOWN_RECORD_TYPES = ['user', 'api_token'];
 
@@ -29,9 +25,8 @@ export function AuditPage() {
 }
 
 function Audit() {
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const filtered = FILTERS.some((key) => filters[key]);
+  const search = useSearchFilters(FILTERS);
+  const { filters, filtered } = search;
   const query = {
     actor: filters.actor,
     action: filters.action,
@@ -40,25 +35,8 @@ function Audit() {
     to: dayBoundary(filters.to, true),
   };
 
-  const events = useInfiniteQuery({
-    queryKey: ['audit', query],
-    queryFn: ({ pageParam }) => apiGet<TPage<TAuditEvent>>('/api/v1/audit', { ...query, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    staleTime: 0,
-  });
-  const rows = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query: events, rows } = usePagedList<TAuditEvent>(['audit'], '/api/v1/audit', query, { staleTime: 0 });
 
-  const onFilter = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of FILTERS) {
-      const value = String(form.get(key) ?? '').trim();
-      if (value) next[key] = value;
-    }
-    setParams(next);
-  };
 
   return (
     <section>
@@ -67,7 +45,7 @@ function Audit() {
         Every write, newest first. Each event carries the hash of the one before it (shown: the first 12 characters of
         its own), so an event changed or deleted afterwards breaks the chain.
       </p>
-      <form className="filters" onSubmit={onFilter} aria-label="Filter audit events" key={params.toString()}>
+      <FilterForm label="Filter audit events" filters={search}>
         <label>
           Actor
           <input name="actor" defaultValue={filters.actor} placeholder="email or id" />
@@ -93,13 +71,7 @@ function Audit() {
           To
           <input name="to" type="date" defaultValue={filters.to} />
         </label>
-        <button type="submit">Filter</button>
-        {filtered && (
-          <button type="button" className="link" onClick={() => setParams({})}>
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterForm>
 
       <ErrorAlert error={events.error} action="Could not load the audit trail" />
       {events.isPending && <p>Loading events…</p>}
@@ -107,11 +79,7 @@ function Audit() {
         <p>{filtered ? 'No event matches these filters.' : 'Nothing has been recorded yet.'}</p>
       )}
       {rows.length > 0 && <AuditTable events={rows} />}
-      {events.hasNextPage && (
-        <button type="button" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
-          {events.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore query={events} />
       {events.isSuccess && rows.length > 0 && !events.hasNextPage && <p className="muted">{filtered ? `All ${rows.length} matching events shown.` : `Start of the trail: all ${rows.length} events shown.`}</p>}
     </section>
   );

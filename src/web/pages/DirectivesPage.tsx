@@ -1,36 +1,25 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DIRECTIVE_STATUSES, type TDirectiveSummary } from '../../shared/directives';
-import type { TPage } from '../../shared/pagination';
-import { apiGet } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterForm, LoadMore } from '../components/FilterForm';
+import { usePagedList, useSearchFilters } from '../hooks/use-filtered-list';
 import { MarkingTag, SyntheticLabel } from '../components/Marking';
 import { StatusBadge } from '../components/StatusBadge';
 import { useTags } from '../directive-queries';
 import { DIRECTIVE_STATUS_LABEL, formatDay } from '../labels';
 import { hasPermission, useMe } from '../session';
 
-const PAGE_SIZE = 50;
 const FILTERS = ['status', 'tag', 'q'] as const;
 
 export function DirectivesPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const filtered = FILTERS.some((key) => filters[key]);
+  const search = useSearchFilters(FILTERS);
+  const { filters, filtered } = search;
   const tags = useTags();
   const canIssue = hasPermission(me.data, 'directives.issue');
   const canRead = canIssue || hasPermission(me.data, 'records.read');
 
-  const directives = useInfiniteQuery({
-    queryKey: ['directives', 'list', filters],
-    queryFn: ({ pageParam }) => apiGet<TPage<TDirectiveSummary>>('/api/v1/directives', { ...filters, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    enabled: canRead,
-  });
-  const rows = directives.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query: directives, rows } = usePagedList<TDirectiveSummary>(['directives', 'list'], '/api/v1/directives', filters, { enabled: canRead });
 
   if (!canRead) {
     return (
@@ -41,16 +30,6 @@ export function DirectivesPage() {
     );
   }
 
-  const onFilter = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of FILTERS) {
-      const value = String(form.get(key) ?? '').trim();
-      if (value) next[key] = value;
-    }
-    setParams(next);
-  };
 
   return (
     <section>
@@ -64,7 +43,7 @@ export function DirectivesPage() {
       </div>
       <p className="muted">Instructions from headquarters, with the talking points posts deliver and how often they report.</p>
 
-      <form className="filters" onSubmit={onFilter} aria-label="Filter directives" key={params.toString()}>
+      <FilterForm label="Filter directives" filters={search}>
         <label>
           Status
           <select name="status" defaultValue={filters.status}>
@@ -92,13 +71,7 @@ export function DirectivesPage() {
           Reference or subject
           <input name="q" type="search" defaultValue={filters.q} />
         </label>
-        <button type="submit">Filter</button>
-        {filtered && (
-          <button type="button" className="link" onClick={() => setParams({})}>
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterForm>
 
       <ErrorAlert error={directives.error} action="Could not load the directives" />
       {directives.isPending && <p>Loading directives…</p>}
@@ -149,11 +122,7 @@ export function DirectivesPage() {
           </tbody>
         </table>
       )}
-      {directives.hasNextPage && (
-        <button type="button" onClick={() => void directives.fetchNextPage()} disabled={directives.isFetchingNextPage}>
-          {directives.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore query={directives} />
     </section>
   );
 }

@@ -1,10 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ENGAGEMENT_STATUSES, type TEngagement } from '../../shared/engagements';
-import type { TPage } from '../../shared/pagination';
-import { apiGet } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterForm, LoadMore } from '../components/FilterForm';
+import { usePagedList, useSearchFilters } from '../hooks/use-filtered-list';
 import { RequirePermission } from '../components/RequirePermission';
 import { MarkingTag, SyntheticLabel } from '../components/Marking';
 import { StatusBadge } from '../components/StatusBadge';
@@ -13,7 +11,6 @@ import { formatDateTime } from '../format';
 import { ENGAGEMENT_KIND_LABEL, ENGAGEMENT_STATUS_LABEL } from '../labels';
 import { useMe } from '../session';
 
-const PAGE_SIZE = 50;
 const FILTERS = ['status', 'directive', 'post', 'country', 'contact', 'from', 'to'] as const;
 
 export function EngagementsPage() {
@@ -26,32 +23,13 @@ export function EngagementsPage() {
 
 function Engagements() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const filtered = FILTERS.some((key) => filters[key]);
+  const search = useSearchFilters(FILTERS);
+  const { filters, filtered } = search;
   const atPost = Boolean(me.data?.user.post);
   const directives = useIssuedDirectives();
 
-  const engagements = useInfiniteQuery({
-    queryKey: ['engagements', filters],
-    queryFn: ({ pageParam }) =>
-      apiGet<TPage<TEngagement>>('/api/v1/engagements', { ...filters, country: filters.country.toUpperCase(), limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    staleTime: 0,
-  });
-  const rows = engagements.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query: engagements, rows } = usePagedList<TEngagement>(['engagements'], '/api/v1/engagements', { ...filters, country: filters.country.toUpperCase() }, { staleTime: 0 });
 
-  const onFilter = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of FILTERS) {
-      const value = String(form.get(key) ?? filters[key]).trim();
-      if (value) next[key] = value;
-    }
-    setParams(next);
-  };
 
   return (
     <section>
@@ -60,7 +38,7 @@ function Engagements() {
         Démarches, meetings, calls and letters, with the talking points delivered. To log one, open the directive it acts on and choose “Log
         engagement”.
       </p>
-      <form className="filters" onSubmit={onFilter} aria-label="Filter engagements" key={params.toString()}>
+      <FilterForm label="Filter engagements" filters={search}>
         <label>
           Status
           <select name="status" defaultValue={filters.status}>
@@ -104,13 +82,7 @@ function Engagements() {
           To
           <input name="to" type="date" defaultValue={filters.to} />
         </label>
-        <button type="submit">Filter</button>
-        {filtered && (
-          <button type="button" className="link" onClick={() => setParams({})}>
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterForm>
 
       <ErrorAlert error={engagements.error} action="Could not load the engagements" />
       {engagements.isPending && <p>Loading engagements…</p>}
@@ -159,11 +131,7 @@ function Engagements() {
           </tbody>
         </table>
       )}
-      {engagements.hasNextPage && (
-        <button type="button" onClick={() => void engagements.fetchNextPage()} disabled={engagements.isFetchingNextPage}>
-          {engagements.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore query={engagements} />
     </section>
   );
 }

@@ -1,15 +1,15 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { ROLE_LABEL, ROLES, type TUser } from '../../shared/identity';
-import type { TPage } from '../../shared/pagination';
-import { apiGet } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterForm, LoadMore } from '../components/FilterForm';
+import { usePagedList, useSearchFilters } from '../hooks/use-filtered-list';
 import { RequirePermission } from '../components/RequirePermission';
 import { UserCreateForm } from '../components/UserCreateForm';
 import { clearanceText, formatDate } from '../format';
 
-const PAGE_SIZE = 50;
+const FILTERS = ['role', 'q', 'disabled'] as const;
 
 export function UsersPage() {
   return (
@@ -21,30 +21,13 @@ export function UsersPage() {
 
 function Users() {
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const filters = { role: params.get('role') ?? '', q: params.get('q') ?? '', disabled: params.get('disabled') ?? '' };
-  const filtered = Boolean(filters.role || filters.q || filters.disabled);
+  const search = useSearchFilters(FILTERS);
+  const { filters, filtered } = search;
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<TUser | null>(null);
 
-  const users = useInfiniteQuery({
-    queryKey: ['users', filters],
-    queryFn: ({ pageParam }) => apiGet<TPage<TUser>>('/api/v1/users', { ...filters, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query: users, rows } = usePagedList<TUser>(['users'], '/api/v1/users', filters);
 
-  const onFilter = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const next: Record<string, string> = {};
-    for (const key of ['role', 'q', 'disabled']) {
-      const value = String(form.get(key) ?? '').trim();
-      if (value) next[key] = value;
-    }
-    setParams(next);
-  };
 
   return (
     <section>
@@ -77,7 +60,7 @@ function Users() {
         />
       )}
 
-      <form className="filters" onSubmit={onFilter} aria-label="Filter users" key={params.toString()}>
+      <FilterForm label="Filter users" filters={search}>
         <label>
           Role
           <select name="role" defaultValue={filters.role}>
@@ -101,13 +84,7 @@ function Users() {
             <option value="true">Disabled only</option>
           </select>
         </label>
-        <button type="submit">Filter</button>
-        {filtered && (
-          <button type="button" className="link" onClick={() => setParams({})}>
-            Clear filters
-          </button>
-        )}
-      </form>
+      </FilterForm>
 
       <ErrorAlert error={users.error} action="Could not load the users" />
       {users.isPending && <p>Loading users…</p>}
@@ -144,11 +121,7 @@ function Users() {
           </tbody>
         </table>
       )}
-      {users.hasNextPage && (
-        <button type="button" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-          {users.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore query={users} />
     </section>
   );
 }
