@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { TDirectiveInput } from '../../shared/directives';
-import { CLEARANCE_LABEL, CLEARANCES, type TClearance } from '../../shared/identity';
 import { fieldErrors } from '../api';
 import type { DirectiveDraft } from '../directive-draft';
 import { inputOf } from '../directive-draft';
 import { useIssuedDirectives, useTags } from '../directive-queries';
 import { errorsUnder, splitCodes } from '../lists';
 import { AddresseesFields } from './AddresseesFields';
+import { ClearanceSelect } from './ClearanceSelect';
 import { Field, type ControlProps } from './Field';
 import { FormProblem } from './FormProblem';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
@@ -75,15 +75,7 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
           {text('from')}
         </Field>
         <Field label="Classification" error={errors.classification}>
-          {(control) => (
-            <select {...control} value={draft.classification} onChange={(event) => set({ classification: event.target.value as TClearance })}>
-              {CLEARANCES.map((level) => (
-                <option key={level} value={level}>
-                  {level} — {CLEARANCE_LABEL[level]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
       <Field label="Subject" error={errors.subject}>

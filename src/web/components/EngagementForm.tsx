@@ -2,13 +2,13 @@ import { useQueries } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TTalkingPoint } from '../../shared/directives';
 import { ENGAGEMENT_KINDS, type TEngagementInput } from '../../shared/engagements';
-import { CLEARANCE_LABEL, CLEARANCES, type TClearance } from '../../shared/identity';
 import { apiGet, fieldErrors } from '../api';
 import { useIssuedDirectives } from '../directive-queries';
 import { engagementInputOf, type EngagementDraft } from '../engagement-draft';
 import { ENGAGEMENT_KIND_LABEL } from '../labels';
 import { errorsUnder, itemsOf } from '../lists';
 import { ContactPicker } from './ContactPicker';
+import { ClearanceSelect } from './ClearanceSelect';
 import { Field } from './Field';
 import { FollowUpsEditor } from './FollowUpsEditor';
 import { FormProblem } from './FormProblem';
@@ -90,15 +90,7 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
           )}
         </Field>
         <Field label="Classification" error={errors.classification}>
-          {(control) => (
-            <select {...control} value={draft.classification} onChange={(event) => set({ classification: event.target.value as TClearance })}>
-              {CLEARANCES.map((level) => (
-                <option key={level} value={level}>
-                  {level} — {CLEARANCE_LABEL[level]}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
 

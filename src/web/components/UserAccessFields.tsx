@@ -1,7 +1,5 @@
 import {
   BUREAU_ROLES,
-  CLEARANCE_LABEL,
-  CLEARANCES,
   POST_ROLES,
   ROLE_LABEL,
   ROLES,
@@ -10,6 +8,7 @@ import {
 } from '../../shared/identity';
 import { BUREAU_CODES } from '../../shared/reference';
 import { usePosts } from '../reference-queries';
+import { ClearanceSelect } from './ClearanceSelect';
 import { Field } from './Field';
 
 export interface UserAccess {
@@ -79,15 +78,7 @@ export function UserAccessFields({ value, onChange, errors }: Props) {
       {!needsPost && errors.post && <p role="alert">Home post {errors.post}</p>}
       {!needsBureau && errors.bureau && <p role="alert">Bureau {errors.bureau}</p>}
       <Field label="Clearance" error={errors.clearance} hint="The highest marking this user may read">
-        {(control) => (
-          <select {...control} value={value.clearance} onChange={(event) => set({ clearance: event.target.value as TClearance })}>
-            {CLEARANCES.map((level) => (
-              <option key={level} value={level}>
-                {level} — {CLEARANCE_LABEL[level]}
-              </option>
-            ))}
-          </select>
-        )}
+        {(control) => <ClearanceSelect {...control} value={value.clearance} onChange={(clearance) => set({ clearance })} />}
       </Field>
     </>
   );
