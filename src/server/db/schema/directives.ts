@@ -36,7 +36,7 @@ export const directives = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('directives_status_idx').on(t.status)],
+  (t) => [index('directives_status_idx').on(t.status), index('directives_date_idx').on(t.date, t.id)],
 );
 
 export const directiveTags = pgTable(

@@ -58,7 +58,12 @@ export const engagements = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('engagements_post_idx').on(t.postId, t.occurredAt), index('engagements_status_idx').on(t.status)],
+  (t) => [
+    index('engagements_post_idx').on(t.postId, t.occurredAt),
+    index('engagements_status_idx').on(t.status),
+    // Lists page newest first by (occurred_at, id): a backward scan of this index.
+    index('engagements_occurred_idx').on(t.occurredAt, t.id),
+  ],
 );
 
 export const engagementDirectives = pgTable(
