@@ -165,6 +165,8 @@ export const ZAuditEvent = z.object({
   recordId: z.string().nullable(),
   change: z.unknown(),
   address: z.string().nullable(),
+  /** The marking of the record the event is about; events above the reader's clearance are not listed. */
+  classification: ZClearance,
   prevHash: z.string(),
   hash: z.string(),
 });

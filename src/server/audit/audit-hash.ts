@@ -15,6 +15,7 @@ export interface HashedFields {
   recordId: string | null;
   change: unknown;
   address: string | null;
+  classification: string;
 }
 
 /**
@@ -33,6 +34,7 @@ export function hashEvent(event: HashedFields, prevHash: string): string {
     recordId: event.recordId,
     change: event.change ?? null,
     address: event.address,
+    classification: event.classification,
     prevHash,
   });
   return createHash('sha256').update(canonical ?? '').digest('hex');

@@ -1,5 +1,7 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
-import type { TAuditEvent, TAuditQuery } from '../../shared/identity';
+import type { TAuditEvent, TAuditQuery, TClearance } from '../../shared/identity';
+import type { Actor } from '../identity/actor';
+import { markingReadable } from '../identity/access-policy';
 import type { TPage } from '../../shared/pagination';
 import type { Executor } from '../db/client';
 import { auditEvents } from '../db/schema/index';
@@ -7,11 +9,12 @@ import { decodeCursor, toPage } from '../http/cursor';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Audit events, newest first. */
-export async function listAuditEvents(db: Executor, query: TAuditQuery): Promise<TPage<TAuditEvent>> {
+/** Audit events, newest first: only those about records the viewer is cleared for. */
+export async function listAuditEvents(db: Executor, query: TAuditQuery, viewer: Actor): Promise<TPage<TAuditEvent>> {
   const after = decodeCursor(query.cursor, 1);
   const actor = query.actor?.trim().toLowerCase();
   const conditions: (SQL | undefined)[] = [
+    markingReadable(viewer, auditEvents.classification),
     actor ? (UUID.test(actor) ? or(eq(auditEvents.actorId, actor), eq(auditEvents.actorEmail, actor)) : eq(auditEvents.actorEmail, actor)) : undefined,
     query.action ? eq(auditEvents.action, query.action) : undefined,
     query.recordType ? eq(auditEvents.recordType, query.recordType) : undefined,
@@ -28,7 +31,7 @@ export async function listAuditEvents(db: Executor, query: TAuditQuery): Promise
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (row) => [row.id]);
   return {
-    items: page.items.map((row) => ({ ...row, at: row.at.toISOString(), via: row.via as TAuditEvent['via'] })),
+    items: page.items.map((row) => ({ ...row, at: row.at.toISOString(), via: row.via as TAuditEvent['via'], classification: row.classification as TClearance })),
     nextCursor: page.nextCursor,
   };
 }

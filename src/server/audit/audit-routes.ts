@@ -18,8 +18,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requirePermission(actorOf(request), 'audit.read');
-      return listAuditEvents(app.db, request.query);
+      const actor = actorOf(request);
+      requirePermission(actor, 'audit.read');
+      return listAuditEvents(app.db, request.query, actor);
     },
   );
 };

@@ -66,6 +66,21 @@ describe('audit trail', () => {
     expect(result.ok === false && result.reason).toContain(`does not match event ${ids[1]}`);
   });
 
+  it('shows an administrator only the events about records they are cleared for', async () => {
+    const { recordAudit } = await import('./record-audit');
+    await t.database.db.transaction((tx) =>
+      recordAudit(tx, { actor: null, via: 'system', address: null }, {
+        action: 'engagement.created', recordType: 'engagement', recordId: 'secret-one', change: { subject: 'A secret subject' }, classification: 'S',
+      }),
+    );
+    const confidential = await t.user({ role: 'admin', clearance: 'C' });
+    const cleared = await t.user({ role: 'admin', clearance: 'S' });
+    const seen = async (user: TestUser) =>
+      (await t.request({ method: 'GET', url: '/api/v1/audit?recordType=engagement', as: user })).json().items.map((e: { recordId: string; classification: string }) => `${e.recordId}/${e.classification}`);
+    expect(await seen(cleared)).toEqual(['secret-one/S']);
+    expect(await seen(confidential)).toEqual([]);
+  });
+
   it('is readable by administrators with filters, newest first', async () => {
     const all = await t.request({ method: 'GET', url: '/api/v1/audit', as: admin });
     expect(all.statusCode).toBe(200);

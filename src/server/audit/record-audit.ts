@@ -1,4 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
+import type { TClearance } from '../../shared/identity';
 import { queryRows, type Executor } from '../db/client';
 import { auditEvents } from '../db/schema/index';
 import type { AuditContext } from './audit-context';
@@ -13,6 +14,11 @@ export interface AuditEntry {
   recordId?: string | null;
   /** What changed, without secrets (never a password or a token). */
   change?: Record<string, unknown>;
+  /**
+   * The marking of the record (the higher one when a change moves it): what an event says
+   * of a record is as sensitive as the record. Required, so no write can forget it.
+   */
+  classification: TClearance;
 }
 
 
@@ -51,11 +57,12 @@ export async function recordAudit(tx: Executor, context: AuditContext, entry: Au
     recordId: entry.recordId ?? null,
     change,
     address: context.address,
+    classification: entry.classification,
   };
   await tx.execute(sql`
-    insert into audit_events (id, at, actor_id, actor_email, via, action, record_type, record_id, change, address, prev_hash, hash)
+    insert into audit_events (id, at, actor_id, actor_email, via, action, record_type, record_id, change, address, classification, prev_hash, hash)
     overriding system value
     values (${id}, ${at.toISOString()}, ${fields.actorId}, ${fields.actorEmail}, ${fields.via}, ${fields.action},
-            ${fields.recordType}, ${fields.recordId}, ${JSON.stringify(change)}::jsonb, ${fields.address},
+            ${fields.recordType}, ${fields.recordId}, ${JSON.stringify(change)}::jsonb, ${fields.address}, ${fields.classification},
             ${prevHash}, ${hashEvent(fields, prevHash)})`);
 }

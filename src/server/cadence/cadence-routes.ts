@@ -83,7 +83,7 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       await app.db.transaction(async (tx) => {
         await markRead(tx, actor.id, request.params.id);
-        await recordAudit(tx, auditContextOf(request), { action: 'notification.read', recordType: 'notification', recordId: request.params.id });
+        await recordAudit(tx, auditContextOf(request), { action: 'notification.read', recordType: 'notification', recordId: request.params.id, classification: 'U' });
       });
       return reply.code(204).send(null);
     },
@@ -96,7 +96,7 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       return app.db.transaction(async (tx) => {
         const updated = await markAllRead(tx, actor.id);
-        await recordAudit(tx, auditContextOf(request), { action: 'notification.read_all', recordType: 'user', recordId: actor.id, change: { updated } });
+        await recordAudit(tx, auditContextOf(request), { action: 'notification.read_all', recordType: 'user', recordId: actor.id, change: { updated }, classification: 'U' });
         return { updated };
       });
     },

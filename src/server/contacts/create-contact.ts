@@ -49,6 +49,7 @@ export async function createContact(db: Executor, raw: TContactCreateInput, cont
     if (!created) throw new Error('insert returned no row');
     await recordAudit(tx, context, {
       action: 'contact.created',
+      classification: input.classification,
       recordType: 'contact',
       recordId: created.id,
       change: { name: input.name, title: input.title, organization: input.organization, organizationType: input.organizationType, country: input.country, post: post.code, classification: input.classification, synthetic: input.synthetic },

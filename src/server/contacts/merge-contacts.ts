@@ -6,7 +6,7 @@ import type { Executor } from '../db/client';
 import { contacts, engagementContacts } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { requirePermission } from '../identity/access-policy';
+import { requirePermission, higherMarking } from '../identity/access-policy';
 import { parseInput } from '../engagements/parse-input';
 import { assertContactEditor, canSeeContact, requireVisibleContact } from './contact-policy';
 import { findContactRow, getContact } from './contact-queries';
@@ -56,6 +56,7 @@ export async function mergeContacts(db: Executor, keptId: string, raw: unknown, 
     await tx.update(contacts).set({ mergedIntoId: keptId }).where(eq(contacts.mergedIntoId, duplicateId));
     await recordAudit(tx, context, {
       action: 'contact.merged',
+      classification: higherMarking(kept.classification, duplicate.classification),
       recordType: 'contact',
       recordId: keptId,
       change: { duplicate: duplicateId, duplicateName: duplicate.name, engagements: moved.map((row) => row.engagementId) },

@@ -6,7 +6,7 @@ import type { Executor } from '../db/client';
 import { contacts } from '../db/schema/index';
 import { AppError, type FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { requirePermission } from '../identity/access-policy';
+import { requirePermission, higherMarking } from '../identity/access-policy';
 import { parseInput } from '../engagements/parse-input';
 import { markingProblem, resolveHomePost } from '../engagements/write-scope';
 import { assertContactEditor, requireVisibleContact } from './contact-policy';
@@ -45,7 +45,7 @@ export async function updateContact(db: Executor, id: string, raw: unknown, cont
   if (Object.keys(change).length > 0) {
     await db.transaction(async (tx) => {
       await tx.update(contacts).set({ ...set, updatedAt: new Date() }).where(eq(contacts.id, id));
-      await recordAudit(tx, context, { action: 'contact.updated', recordType: 'contact', recordId: id, change });
+      await recordAudit(tx, context, { action: 'contact.updated', recordType: 'contact', recordId: id, change, classification: higherMarking(current.classification, update.classification ?? current.classification) });
     });
   }
   return getContact(db, id, actor);

@@ -44,6 +44,7 @@ export async function createDirective(db: Db, input: TDirectiveInput, context: A
       await replaceTalkingPoints(tx, created.id, fields.talkingPoints);
       await recordAudit(tx, context, {
         action: 'directive.created',
+        classification: fields.classification,
         recordType: 'directive',
         recordId: created.id,
         change: {

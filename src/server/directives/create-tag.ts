@@ -18,7 +18,8 @@ export async function createTag(db: Db, input: z.output<typeof ZTagCreate>, cont
     }
     const [created] = await tx.insert(tags).values({ code: input.code, name: input.name }).returning({ code: tags.code, name: tags.name });
     if (!created) throw new Error('insert returned no row');
-    await recordAudit(tx, context, { action: 'tag.created', recordType: 'tag', recordId: created.code, change: { code: created.code, name: created.name } });
+    await recordAudit(tx, context, {
+      classification: 'U', action: 'tag.created', recordType: 'tag', recordId: created.code, change: { code: created.code, name: created.name } });
     return created;
   });
 }

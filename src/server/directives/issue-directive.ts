@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import type { TClearance } from '../../shared/identity';
+import { higherMarking } from '../identity/access-policy';
 import type { TDirective } from '../../shared/directives';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
@@ -37,6 +39,7 @@ export async function issueDirective(db: Db, id: string, context: AuditContext, 
     if (!issued) throw new AppError('conflict', 'This directive was issued meanwhile.');
     await recordAudit(tx, context, {
       action: 'directive.issued',
+      classification: draft.classification as TClearance,
       recordType: 'directive',
       recordId: id,
       change: { reference: draft.reference, status: { from: 'draft', to: 'issued' }, supersedes: draft.supersedesId },
@@ -47,12 +50,13 @@ export async function issueDirective(db: Db, id: string, context: AuditContext, 
         .update(directives)
         .set({ status: 'superseded', updatedAt: new Date() })
         .where(and(eq(directives.id, draft.supersedesId), eq(directives.status, 'issued')))
-        .returning({ id: directives.id, reference: directives.reference });
+        .returning({ id: directives.id, reference: directives.reference, classification: directives.classification });
       if (!superseded) {
         throw AppError.validation([{ field: 'body.supersedes', message: 'must be an issued directive; that one is no longer in force' }]);
       }
       await recordAudit(tx, context, {
         action: 'directive.superseded',
+        classification: higherMarking(superseded.classification, draft.classification),
         recordType: 'directive',
         recordId: superseded.id,
         change: { reference: superseded.reference, status: { from: 'issued', to: 'superseded' }, supersededBy: id, supersededByReference: draft.reference },

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { TClearance } from '../../shared/identity';
 import type { TDirective } from '../../shared/directives';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
@@ -28,6 +29,7 @@ export async function rescindDirective(db: Db, id: string, context: AuditContext
     }
     await recordAudit(tx, context, {
       action: 'directive.rescinded',
+      classification: current.classification as TClearance,
       recordType: 'directive',
       recordId: id,
       change: { reference: current.reference, status: { from: 'issued', to: 'rescinded' } },

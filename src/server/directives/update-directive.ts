@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { higherMarking } from '../identity/access-policy';
 import type { TDirective } from '../../shared/directives';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
@@ -77,6 +78,7 @@ export async function updateDirective(
       if (fields.talkingPoints !== undefined) await replaceTalkingPoints(tx, id, fields.talkingPoints);
       await recordAudit(tx, context, {
         action: 'directive.updated',
+        classification: higherMarking(current.classification, fields.classification ?? current.classification),
         recordType: 'directive',
         recordId: id,
         change: describeChange(current, fields),

@@ -39,6 +39,7 @@ export async function createEngagement(db: Executor, raw: TEngagementInput, cont
     await storeRelations(tx, created.id, relations);
     await recordAudit(tx, context, {
       action: 'engagement.created',
+      classification: input.classification,
       recordType: 'engagement',
       recordId: created.id,
       // What was recorded, without the readouts' text (the record keeps that).

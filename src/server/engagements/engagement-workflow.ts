@@ -39,7 +39,7 @@ async function transition(db: Executor, id: string, step: Transition, context: A
       .where(and(eq(engagements.id, id), eq(engagements.status, step.from)))
       .returning({ id: engagements.id });
     if (!moved) throw new AppError('conflict', `The engagement is no longer ${step.from}.`);
-    await recordAudit(tx, context, { action: step.audit, recordType: 'engagement', recordId: id, change: { status: { from: step.from, to: step.to }, ...change } });
+    await recordAudit(tx, context, { action: step.audit, recordType: 'engagement', recordId: id, change: { status: { from: step.from, to: step.to }, ...change }, classification: row.classification });
     if (step.action !== 'approve') await notifyWorkflowStep(tx, id, step.action, actor.id, now);
   });
   return getEngagement(db, id, actor);

@@ -6,7 +6,7 @@ import type { Executor } from '../db/client';
 import { engagementContacts, engagementDirectives, engagementOfficers, engagementPoints, engagements } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { requirePermission } from '../identity/access-policy';
+import { requirePermission, higherMarking } from '../identity/access-policy';
 import { assertEngagementAction, requireVisibleEngagement } from './engagement-policy';
 import type { EngagementRow } from './engagement-presenter';
 import { findEngagementRow, getEngagement } from './engagement-queries';
@@ -90,7 +90,7 @@ export async function updateEngagement(db: Executor, id: string, raw: unknown, c
       .returning({ id: engagements.id });
     if (!updated) throw new AppError('conflict', 'The engagement is no longer a draft; it cannot change.');
     await storeRelations(tx, id, relations, replaced);
-    if (Object.keys(change).length > 0) await recordAudit(tx, context, { action: 'engagement.updated', recordType: 'engagement', recordId: id, change });
+    if (Object.keys(change).length > 0) await recordAudit(tx, context, { action: 'engagement.updated', recordType: 'engagement', recordId: id, change, classification: higherMarking(current.classification, effective.classification) });
   });
   return getEngagement(db, id, actor);
 }

@@ -24,7 +24,7 @@ export async function updateFollowUp(db: Executor, engagementId: string, followU
   if ((followUp.doneAt !== null) !== done) {
     await db.transaction(async (tx) => {
       await tx.update(followUps).set({ doneAt: done ? new Date() : null }).where(eq(followUps.id, followUpId));
-      await recordAudit(tx, context, { action: 'follow_up.updated', recordType: 'follow_up', recordId: followUpId, change: { engagement: engagementId, done: { from: !done, to: done } } });
+      await recordAudit(tx, context, { action: 'follow_up.updated', recordType: 'follow_up', recordId: followUpId, change: { engagement: engagementId, done: { from: !done, to: done } }, classification: engagement.classification });
     });
   }
   return getEngagement(db, engagementId, actor);

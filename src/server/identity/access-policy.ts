@@ -41,6 +41,11 @@ export function clearanceRank(level: TClearance): number {
   return CLEARANCES.indexOf(level);
 }
 
+/** The higher of two markings (of a record before and after a change, say). */
+export function higherMarking(a: string, b: string): TClearance {
+  return CLEARANCES[Math.max(clearanceRank(a as TClearance), clearanceRank(b as TClearance))]!;
+}
+
 /** Markings the actor may read: those at or below the actor's clearance. */
 export function readableMarkings(actor: Pick<Actor, 'clearance'>): TClearance[] {
   return CLEARANCES.slice(0, clearanceRank(actor.clearance) + 1);

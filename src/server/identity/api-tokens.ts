@@ -43,6 +43,7 @@ export async function createApiToken(db: Db, actor: Actor, input: TTokenCreate, 
     if (!created) throw new Error('insert returned no row');
     await recordAudit(tx, context, {
       action: 'token.created',
+      classification: 'U',
       recordType: 'api_token',
       recordId: created.id,
       change: { name: input.name, expiresAt: created.expiresAt.toISOString() },
@@ -70,7 +71,7 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string, context: 
       .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id, name: apiTokens.name });
     if (!revoked) throw AppError.notFound('Token');
-    await recordAudit(tx, context, { action: 'token.revoked', recordType: 'api_token', recordId: id, change: { name: revoked.name } });
+    await recordAudit(tx, context, { action: 'token.revoked', recordType: 'api_token', recordId: id, change: { name: revoked.name }, classification: 'U' });
   });
 }
 

@@ -50,6 +50,7 @@ export async function createUser(
     if (!created) throw new Error('insert returned no row');
     await recordAudit(tx, context, {
       action: 'user.created',
+      classification: 'U',
       recordType: 'user',
       recordId: created.id,
       change: {

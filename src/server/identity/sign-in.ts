@@ -43,7 +43,7 @@ export async function signIn(db: Db, input: TSignIn, address: string): Promise<A
       recordAudit(
         tx,
         { actor: user ? { id: user.id, email } : null, via: 'session', address },
-        { action: 'session.sign_in_failed', recordType: 'user', recordId: user?.id ?? null, change: { email, reason } },
+        { action: 'session.sign_in_failed', recordType: 'user', recordId: user?.id ?? null, change: { email, reason }, classification: 'U' },
       ),
     );
     throw WRONG();
@@ -54,6 +54,7 @@ export async function signIn(db: Db, input: TSignIn, address: string): Promise<A
       action: 'session.signed_in',
       recordType: 'user',
       recordId: actor.id,
+      classification: 'U',
     }),
   );
   return actor;

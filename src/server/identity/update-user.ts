@@ -83,6 +83,7 @@ export async function updateUser(
       if (endsSessions) await tx.delete(sessions).where(eq(sessions.userId, id));
       await recordAudit(tx, context, {
         action: 'user.updated',
+        classification: 'U',
         recordType: 'user',
         recordId: id,
         change: { ...change, ...(endsSessions ? { sessionsEnded: true } : {}) },

@@ -1,3 +1,4 @@
+import { MarkingTag } from './Marking';
 import type { TAuditEvent } from '../../shared/identity';
 import { formatTimestamp } from '../format';
 
@@ -37,6 +38,7 @@ export function AuditTable({ events }: { events: TAuditEvent[] }) {
           <th scope="col">Actor</th>
           <th scope="col">Action</th>
           <th scope="col">Record</th>
+          <th scope="col">Marking</th>
           <th scope="col">Change</th>
           <th scope="col">Address</th>
           <th scope="col">Hash</th>
@@ -63,6 +65,9 @@ export function AuditTable({ events }: { events: TAuditEvent[] }) {
                   {event.recordId.slice(0, 8)}
                 </code>
               )}
+            </td>
+            <td>
+              <MarkingTag classification={event.classification} />
             </td>
             <td>
               <ChangeCell change={event.change} />

@@ -81,6 +81,8 @@ export const auditEvents = pgTable(
     recordId: text(),
     change: jsonb().notNull(),
     address: text(),
+    /** The marking of the record the event is about: the trail shows it only to those cleared. */
+    classification: text().notNull().default('U'),
     prevHash: text().notNull(),
     hash: text().notNull(),
   },
