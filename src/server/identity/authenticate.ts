@@ -7,7 +7,7 @@ import type { AuditContext } from '../audit/audit-context';
 import { AppError } from '../http/app-error';
 import { loadActor, type Actor } from './actor';
 import { resolveApiToken } from './api-tokens';
-import { DatabaseSessionStore, IDLE_TIMEOUT_MS } from './session-store';
+import { ABSOLUTE_LIFETIME_MS, DatabaseSessionStore } from './session-store';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,10 +65,12 @@ export const authentication = fp(
       cookieName: SESSION_COOKIE,
       store,
       saveUninitialized: false,
-      rolling: true,
+      // Not rolling: the idle timeout is kept in the database (the store), so the cookie need
+      // not be rewritten, nor the session saved, on every request.
+      rolling: false,
       // Over HTTPS the cookie is Secure and SameSite=Strict; over plain HTTP (a workstation)
       // the session library lowers it to SameSite=Lax, and the CSRF token still guards writes.
-      cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/', maxAge: IDLE_TIMEOUT_MS },
+      cookie: { httpOnly: true, sameSite: 'strict', secure: 'auto', path: '/', maxAge: ABSOLUTE_LIFETIME_MS },
     });
     await app.register(fastifyCsrf, {
       sessionPlugin: '@fastify/session',

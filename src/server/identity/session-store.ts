@@ -9,6 +9,8 @@ import { sessions, users } from '../db/schema/index';
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** …and 12 hours after sign-in, whatever happens. */
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** How often a request records activity (lastSeenAt). */
+export const TOUCH_INTERVAL_MS = 60 * 1000;
 
 declare module 'fastify' {
   interface Session {
@@ -66,12 +68,18 @@ export class DatabaseSessionStore implements fastifySession.SessionStore {
       await this.db.delete(sessions).where(eq(sessions.idHash, idHash));
       return null;
     }
+    // Activity restarts the idle clock; to the minute is precise enough, and spares a write
+    // on every request.
+    if (now - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+    }
     return row.data as Session;
   }
 
   /**
-   * Saving only updates: a session row is created at sign-in (`create`), so a request still
-   * in flight when an administrator ends the user's sessions cannot bring its session back.
+   * Called when the session's data changed (its CSRF secret, say). Saving only updates: a
+   * session row is created at sign-in (`create`), so a request still in flight when an
+   * administrator ends the user's sessions cannot bring its session back.
    */
   private async save(sessionId: string, session: Session): Promise<void> {
     if (!session.userId) return;

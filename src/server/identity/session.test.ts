@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sessions } from '../db/schema/index';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../testing/test-app';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from './session-store';
 import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './sign-in-limits';
@@ -71,6 +73,23 @@ describe('sign-in and sessions', () => {
     const expired = await me(session.headers());
     expect(expired.statusCode).toBe(401);
     expect(expired.json().title).toBe('Not signed in');
+  });
+
+  it('keeps an active session alive, recording activity at most once a minute', async () => {
+    const user = await t.user({ role: 'officer', post: 'berlin' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const session = await t.signIn(user.email);
+    const lastSeen = async () => (await t.database.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.userId, user.actor.id)))[0]!.at.getTime();
+    const start = await lastSeen();
+    vi.setSystemTime(start + 20_000);
+    expect((await me(session.headers())).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(start);
+    // Active every 20 minutes for an hour: never idle for 30.
+    for (let minutes = 20; minutes <= 60; minutes += 20) {
+      vi.setSystemTime(start + minutes * MINUTE);
+      expect((await me(session.headers())).statusCode, `after ${minutes} minutes`).toBe(200);
+    }
+    expect(await lastSeen()).toBe(start + 60 * MINUTE);
   });
 
   it('ends a session 12 hours after sign-in, however active', async () => {
