@@ -1,15 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import { ScatterChart } from 'echarts/charts';
-import { SVGRenderer } from 'echarts/renderers';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Position } from 'geojson';
 import worldTopology from 'world-atlas/countries-110m.json';
 import type { TPost } from '../../shared/reference';
+import { EChart } from './EChart';
 
-echarts.use([GeoComponent, TooltipComponent, ScatterChart, SVGRenderer]);
+// EChart registers the renderer and the common components; the map adds its own.
+echarts.use([GeoComponent, TooltipComponent, ScatterChart]);
 
 let registered = false;
 function registerWorld() {
@@ -39,62 +40,34 @@ function unwrapRing(ring: Position[]) {
 
 /** A world map with one marker per post. */
 export function PostsMap({ posts }: { posts: TPost[] }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    registerWorld();
-    chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(
-      {
-        animation: false,
-        tooltip: { trigger: 'item', formatter: (item: { data: { name: string; city: string; country: string } }) => `${item.data.name}<br/>${item.data.city}, ${item.data.country}` },
-        geo: {
-          map: 'world',
-          roam: true,
-          layoutCenter: ['50%', '55%'],
-          layoutSize: '150%',
-          itemStyle: { areaColor: '#e8ecf1', borderColor: '#9aa5b1' },
-          emphasis: { itemStyle: { areaColor: '#d5dde6' }, label: { show: false } },
-        },
-        series: [
-          {
-            type: 'scatter',
-            coordinateSystem: 'geo',
-            symbolSize: 6,
-            itemStyle: { color: '#1f4e79' },
-            data: posts.map((post) => ({
-              name: post.name,
-              city: post.city,
-              country: post.countryName,
-              value: [post.lon, post.lat],
-            })),
-          },
-        ],
+  registerWorld();
+  const option = useMemo(
+    () => ({
+      animation: false,
+      tooltip: { trigger: 'item', formatter: (item: { data: { name: string; city: string; country: string } }) => `${item.data.name}<br/>${item.data.city}, ${item.data.country}` },
+      geo: {
+        map: 'world',
+        roam: true,
+        layoutCenter: ['50%', '55%'],
+        layoutSize: '150%',
+        itemStyle: { areaColor: '#e8ecf1', borderColor: '#9aa5b1' },
+        emphasis: { itemStyle: { areaColor: '#d5dde6' }, label: { show: false } },
       },
-      { notMerge: true },
-    );
-  }, [posts]);
-
+      series: [
+        {
+          type: 'scatter',
+          coordinateSystem: 'geo',
+          symbolSize: 6,
+          itemStyle: { color: '#1f4e79' },
+          data: posts.map((post) => ({ name: post.name, city: post.city, country: post.countryName, value: [post.lon, post.lat] })),
+        },
+      ],
+    }),
+    [posts],
+  );
   return (
-    <div
-      ref={element}
-      className="posts-map"
-      role="img"
-      aria-label={`World map with ${posts.length} posts`}
-      data-testid="posts-map"
-      data-points={posts.length}
-    />
+    <div data-testid="posts-map" data-points={posts.length}>
+      <EChart option={option} className="posts-map" label={`World map with ${posts.length} posts`} />
+    </div>
   );
 }
