@@ -52,25 +52,49 @@ await db.execute(sql`analyze`);
 const OPTIONS = { time: 2_000, warmupTime: 300 };
 
 describe(`a page of engagements (${ENGAGEMENTS} in the table)`, () => {
-  bench('raw SQL: newest 50, no access control', async () => {
-    await queryRows(db, sql`select * from engagements order by occurred_at desc, id desc limit 51`);
-  }, OPTIONS);
-  bench('Demarche: headquarters analyst (clearance, drafts)', async () => {
-    await listEngagements(db, { limit: 50 }, hq);
-  }, OPTIONS);
-  bench('Demarche: bureau analyst (bureau scope)', async () => {
-    await listEngagements(db, { limit: 50 }, analyst);
-  }, OPTIONS);
-  bench('Demarche: officer (one post)', async () => {
-    await listEngagements(db, { limit: 50 }, officer);
-  }, OPTIONS);
+  bench(
+    'raw SQL: newest 50, no access control',
+    async () => {
+      await queryRows(db, sql`select * from engagements order by occurred_at desc, id desc limit 51`);
+    },
+    OPTIONS,
+  );
+  bench(
+    'Demarche: headquarters analyst (clearance, drafts)',
+    async () => {
+      await listEngagements(db, { limit: 50 }, hq);
+    },
+    OPTIONS,
+  );
+  bench(
+    'Demarche: bureau analyst (bureau scope)',
+    async () => {
+      await listEngagements(db, { limit: 50 }, analyst);
+    },
+    OPTIONS,
+  );
+  bench(
+    'Demarche: officer (one post)',
+    async () => {
+      await listEngagements(db, { limit: 50 }, officer);
+    },
+    OPTIONS,
+  );
 });
 
 describe(`cadence of ${allPosts.length} posts (${ENGAGEMENTS} engagements)`, () => {
-  bench('raw SQL: last approved engagement per post', async () => {
-    await queryRows(db, sql`select post_id, max(occurred_at) from engagements where status = 'approved' group by post_id`);
-  }, OPTIONS);
-  bench('Demarche: cadence report with 12-week heatmap (headquarters)', async () => {
-    await cadenceReport(db, hq, { weeks: 12 }, new Date());
-  }, OPTIONS);
+  bench(
+    'raw SQL: last approved engagement per post',
+    async () => {
+      await queryRows(db, sql`select post_id, max(occurred_at) from engagements where status = 'approved' group by post_id`);
+    },
+    OPTIONS,
+  );
+  bench(
+    'Demarche: cadence report with 12-week heatmap (headquarters)',
+    async () => {
+      await cadenceReport(db, hq, { weeks: 12 }, new Date());
+    },
+    OPTIONS,
+  );
 });

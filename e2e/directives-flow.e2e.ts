@@ -105,18 +105,35 @@ describe('directive to engagement to dashboard', () => {
     const draft = (await (await page.request.get(`${server.url}/api/v1/directives/${directiveId}`)).json()) as TDirective;
     const [first, second] = draft.talkingPoints;
     if (!first || !second) throw new Error('the draft lost its talking points');
-    const asInput = ({ text, scope, bureaus, countries, wording }: TDirective['talkingPoints'][number]): TTalkingPointInput => ({ text, scope, bureaus: bureaus as TTalkingPointInput['bureaus'], countries, wording });
+    const asInput = ({ text, scope, bureaus, countries, wording }: TDirective['talkingPoints'][number]): TTalkingPointInput => ({
+      text,
+      scope,
+      bureaus: bureaus as TTalkingPointInput['bureaus'],
+      countries,
+      wording,
+    });
     const points: TTalkingPointInput[] = [
       asInput(first),
-      ...Array.from({ length: 11 }, (_, i): TTalkingPointInput => ({
-        text: `Synthetic point ${i + 2} for all action posts.`,
-        scope: 'all',
-        ...(i === 0 ? { rationale: 'Opens the conversation.', counterArguments: [{ argument: 'This is an internal matter.', rebuttal: 'We raise it as partners.' }] } : {}),
-        ...(i === 1 ? { wording: 'paraphrase', attribution: 'a synthetic outlet' } : {}),
-      })),
+      ...Array.from(
+        { length: 11 },
+        (_, i): TTalkingPointInput => ({
+          text: `Synthetic point ${i + 2} for all action posts.`,
+          scope: 'all',
+          ...(i === 0
+            ? { rationale: 'Opens the conversation.', counterArguments: [{ argument: 'This is an internal matter.', rebuttal: 'We raise it as partners.' }] }
+            : {}),
+          ...(i === 1 ? { wording: 'paraphrase', attribution: 'a synthetic outlet' } : {}),
+        }),
+      ),
       asInput(second),
       { text: 'Synthetic European point two.', scope: 'bureaus', bureaus: ['EUR'] },
-      { text: 'Synthetic European point three: wording not published.', scope: 'bureaus', bureaus: ['EUR'], wording: 'unpublished', attribution: 'a synthetic outlet' },
+      {
+        text: 'Synthetic European point three: wording not published.',
+        scope: 'bureaus',
+        bureaus: ['EUR'],
+        wording: 'unpublished',
+        attribution: 'a synthetic outlet',
+      },
     ];
     await apiWrite('PATCH', `/api/v1/directives/${directiveId}`, { talkingPoints: points });
     await page.reload();
@@ -174,10 +191,14 @@ describe('directive to engagement to dashboard', () => {
     await form.getByLabel('Commitments', { exact: true }).fill('The ministry will send its latest figures.');
     await form
       .getByLabel('Our readout', { exact: true })
-      .fill('We delivered three points on migration policy. The director-general described the ongoing reform of the asylum procedure. We asked for a regular exchange of data.');
+      .fill(
+        'We delivered three points on migration policy. The director-general described the ongoing reform of the asylum procedure. We asked for a regular exchange of data.',
+      );
     await form
       .getByLabel('Counterpart account', { exact: true })
-      .fill('The director-general received a delegation from the US embassy. The director-general described the ongoing reform of the asylum procedure. Germany stressed its commitment to the rule of law.');
+      .fill(
+        'The director-general received a delegation from the US embassy. The director-general described the ongoing reform of the asylum procedure. Germany stressed its commitment to the rule of law.',
+      );
     await form.getByLabel('Source URL', { exact: true }).fill('https://example.org/statement');
     await form.getByLabel('Published on', { exact: true }).fill(new Date().toLocaleDateString('en-CA'));
     await form.getByRole('button', { name: 'Add a follow-up' }).click();
@@ -214,7 +235,9 @@ describe('directive to engagement to dashboard', () => {
     await expect.poll(() => page.locator('.comparison mark.only-here').count()).toBeGreaterThan(0);
     expect(await page.locator('.comparison').textContent()).toContain('only in theirs');
     await page.getByRole('heading', { name: 'Our readout and theirs' }).scrollIntoViewIfNeeded();
-    await page.locator('section.panel', { has: page.getByRole('heading', { name: 'Our readout and theirs' }) }).screenshot({ path: 'test-results/comparison.png' });
+    await page
+      .locator('section.panel', { has: page.getByRole('heading', { name: 'Our readout and theirs' }) })
+      .screenshot({ path: 'test-results/comparison.png' });
     await page.screenshot({ path: 'test-results/engagement.png', fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -226,7 +249,11 @@ describe('directive to engagement to dashboard', () => {
     const list = page.getByRole('table', { name: 'Engagements' });
     await expect.poll(() => list.getByRole('row', { name: /Submitted/ }).count()).toBe(1);
     await page.screenshot({ path: 'test-results/engagements.png', fullPage: true });
-    await list.getByRole('row', { name: /Submitted/ }).getByRole('link').first().click();
+    await list
+      .getByRole('row', { name: /Submitted/ })
+      .getByRole('link')
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`/engagements/${engagementId}$`));
     await page.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Approved');
@@ -258,14 +285,19 @@ describe('directive to engagement to dashboard', () => {
     await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
 
     // The directive's coverage counts the approved engagement: point 1 delivered by one of two posts, received well.
-    await table.getByRole('row', { name: /Berlin/ }).getByRole('link', { name: reference }).click();
+    await table
+      .getByRole('row', { name: /Berlin/ })
+      .getByRole('link', { name: reference })
+      .click();
     const coverage = page.getByRole('table', { name: 'Coverage by talking point' });
     await expect.poll(() => coverage.locator('tbody tr').count()).toBe(15);
     const cells = async (row: number) => coverage.locator('tbody tr').nth(row).locator('td.num').allTextContents();
     await expect.poll(() => cells(0)).toEqual(['2', '1', '1', '0', '0']);
     expect(await cells(12)).toEqual(['1', '1', '0', '0', '1']);
     await page.getByTestId('coverage-chart').scrollIntoViewIfNeeded();
-    await page.locator('section.panel', { has: page.getByRole('heading', { name: 'Coverage of the talking points' }) }).screenshot({ path: 'test-results/coverage.png' });
+    await page
+      .locator('section.panel', { has: page.getByRole('heading', { name: 'Coverage of the talking points' }) })
+      .screenshot({ path: 'test-results/coverage.png' });
     expect(errors).toEqual([]);
   });
 
@@ -306,10 +338,14 @@ describe('directive to engagement to dashboard', () => {
     await panel.getByText('You have a calendar feed, made').waitFor();
     expect(await page.content()).not.toContain(second);
 
-    await nav().getByRole('link', { name: /Notifications/ }).click();
+    await nav()
+      .getByRole('link', { name: /Notifications/ })
+      .click();
     await page.waitForURL(/\/notifications$/);
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();
-    await expect.poll(async () => (await page.getByRole('list', { name: 'Notifications' }).count()) + (await page.getByText('You have no notifications.').count())).toBe(1);
+    await expect
+      .poll(async () => (await page.getByRole('list', { name: 'Notifications' }).count()) + (await page.getByText('You have no notifications.').count()))
+      .toBe(1);
     expect(errors).toEqual([]);
   });
 });

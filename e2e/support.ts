@@ -22,10 +22,7 @@ export async function startE2eServer(): Promise<RunningServer> {
 export const E2E_PASSWORD = 'correct horse battery staple 42';
 
 /** Creates a user straight in the server's database, as Demarche itself would (first start, seed). */
-export function createE2eUser(
-  server: RunningServer,
-  input: Omit<TUserCreate, 'password'> & { password?: string },
-): Promise<TUser> {
+export function createE2eUser(server: RunningServer, input: Omit<TUserCreate, 'password'> & { password?: string }): Promise<TUser> {
   return createUser(server.database.db, { password: E2E_PASSWORD, ...input }, SYSTEM);
 }
 

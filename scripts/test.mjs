@@ -75,6 +75,10 @@ else skip('browser (Playwright + Chromium)', 'Chromium not found (apt-get instal
 
 console.log('\nSummary');
 for (const run of runs) console.log(`  ${run.label}: ${run.passed} passed, ${run.failed} failed, ${run.skipped} skipped`);
-const total = runs.reduce((sum, run) => ({ passed: sum.passed + run.passed, failed: sum.failed + run.failed, skipped: sum.skipped + run.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = runs.reduce((sum, run) => ({ passed: sum.passed + run.passed, failed: sum.failed + run.failed, skipped: sum.skipped + run.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(failed ? 1 : 0);

@@ -93,13 +93,21 @@ describe('demarche CLI', () => {
 
     const noStdin = await run(['users', 'create', '--email', 'x@example.org', '--name', 'X', '--role', 'admin'], env);
     expect(noStdin).toMatchObject({ code: 1, err: expect.stringContaining('--password-stdin is required') });
-    const weak = await run(['users', 'create', '--email', 'y@example.org', '--name', 'Y', '--role', 'officer', '--post', 'atlantis', '--password-stdin'], env, 'short');
+    const weak = await run(
+      ['users', 'create', '--email', 'y@example.org', '--name', 'Y', '--role', 'officer', '--post', 'atlantis', '--password-stdin'],
+      env,
+      'short',
+    );
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('--password: must be at least 12 characters');
     const badRole = await run(['users', 'create', '--email', 'z@example.org', '--name', 'Z', '--role', 'king', '--password-stdin'], env, 'whatever');
     expect(badRole.code).not.toBe(0);
     expect(badRole.err).toContain('Allowed choices are officer, approver');
-    const duplicate = await run(['users', 'create', '--email', 'officer@EXAMPLE.org', '--name', 'Again', '--role', 'hq_analyst', '--password-stdin'], env, 'a third long passphrase');
+    const duplicate = await run(
+      ['users', 'create', '--email', 'officer@EXAMPLE.org', '--name', 'Again', '--role', 'hq_analyst', '--password-stdin'],
+      env,
+      'a third long passphrase',
+    );
     expect(duplicate).toMatchObject({ code: 1, err: expect.stringContaining('already exists') });
 
     const list = await run(['users', 'list'], env);
@@ -116,7 +124,9 @@ describe('demarche CLI', () => {
     try {
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`set local session_replication_role = replica`);
-        await tx.execute(sql`update audit_events set change = jsonb_set(change, '{role}', '"hq_analyst"') where record_type = 'user' and change->>'email' = 'officer@example.org'`);
+        await tx.execute(
+          sql`update audit_events set change = jsonb_set(change, '{role}', '"hq_analyst"') where record_type = 'user' and change->>'email' = 'officer@example.org'`,
+        );
       });
       const [tampered] = await queryRows<{ id: string }>(database.db, sql`select id::text from audit_events where change->>'email' = 'officer@example.org'`);
       brokenId = tampered!.id;
@@ -128,19 +138,16 @@ describe('demarche CLI', () => {
     expect(broken.err).toMatch(new RegExp(`^demarche: Audit chain broken at event ${brokenId}: its content does not match its hash`));
   });
 
-  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
-    'stops at once, saying so, while a server holds the embedded database',
-    async () => {
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-lock-'));
-      const holder = await openDatabase({ dataDir });
-      try {
-        const result = await run(['db', 'seed'], { DATA_DIR: dataDir });
-        expect(result.code).toBe(1);
-        expect(result.err).toContain('is in use by another Demarche process');
-      } finally {
-        await holder.close();
-      }
-      expect((await run(['db', 'migrate'], { DATA_DIR: dataDir })).code).toBe(0);
-    },
-  );
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('stops at once, saying so, while a server holds the embedded database', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-lock-'));
+    const holder = await openDatabase({ dataDir });
+    try {
+      const result = await run(['db', 'seed'], { DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('is in use by another Demarche process');
+    } finally {
+      await holder.close();
+    }
+    expect((await run(['db', 'migrate'], { DATA_DIR: dataDir })).code).toBe(0);
+  });
 });

@@ -13,8 +13,8 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
   interactive: Boolean(process.stderr.isTTY),
   env: process.env,
   stdin: () => readStdin(),
@@ -23,10 +23,7 @@ export const processIo: CliIo = {
 /** A progress bar on a terminal; silent otherwise. */
 export function progressBar(io: CliIo, label: string) {
   if (!io.interactive) return { update: (_done: number, _total: number) => undefined, stop: () => undefined };
-  const bar = new SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr },
-    Presets.shades_classic,
-  );
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr }, Presets.shades_classic);
   let started = false;
   return {
     update(done: number, total: number) {

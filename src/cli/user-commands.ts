@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { CLEARANCES, ROLES, ZUserCreate } from '../shared/identity';
 import { BUREAU_CODES } from '../shared/reference';
 import { CLI } from '../server/audit/audit-context';
@@ -36,38 +36,39 @@ export function registerUserCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--bureau <code>', 'bureau (bureau_analyst)').choices(BUREAU_CODES))
     .addOption(new Option('--clearance <level>', 'clearance').choices(CLEARANCES).default('U'))
     .option('--password-stdin', 'read the password from standard input (required)')
-    .addHelpText('after', '\nExample:\n  echo "$PASSWORD" | demarche users create --email a@example.org --name "A. Admin" --role admin --clearance S --password-stdin')
-    .action(
-      async (options: { email: string; name: string; role: string; post?: string; bureau?: string; clearance: string; passwordStdin?: boolean }) => {
-        if (!options.passwordStdin) {
-          throw new Error('--password-stdin is required: pass the password on standard input, never as an argument');
+    .addHelpText(
+      'after',
+      '\nExample:\n  echo "$PASSWORD" | demarche users create --email a@example.org --name "A. Admin" --role admin --clearance S --password-stdin',
+    )
+    .action(async (options: { email: string; name: string; role: string; post?: string; bureau?: string; clearance: string; passwordStdin?: boolean }) => {
+      if (!options.passwordStdin) {
+        throw new Error('--password-stdin is required: pass the password on standard input, never as an argument');
+      }
+      const password = await io.stdin();
+      const parsed = ZUserCreate.safeParse({
+        email: options.email,
+        name: options.name,
+        role: options.role,
+        post: options.post ?? null,
+        bureau: options.bureau ?? null,
+        clearance: options.clearance,
+        password,
+      });
+      if (!parsed.success) {
+        throw AppError.validation(parsed.error.issues.map((issue) => ({ field: `--${String(issue.path[0] ?? 'input')}`, message: issue.message })));
+      }
+      const config = loadConfig(io.env);
+      const user = await withDatabase(config, ({ db }) => createUser(db, parsed.data, CLI)).catch((error: unknown) => {
+        if (error instanceof AppError) {
+          // Name the option, not the API field.
+          for (const fieldError of error.fieldErrors) fieldError.field = fieldError.field.replace(/^body\./, '--');
         }
-        const password = await io.stdin();
-        const parsed = ZUserCreate.safeParse({
-          email: options.email,
-          name: options.name,
-          role: options.role,
-          post: options.post ?? null,
-          bureau: options.bureau ?? null,
-          clearance: options.clearance,
-          password,
-        });
-        if (!parsed.success) {
-          throw AppError.validation(
-            parsed.error.issues.map((issue) => ({ field: `--${String(issue.path[0] ?? 'input')}`, message: issue.message })),
-          );
-        }
-        const config = loadConfig(io.env);
-        const user = await withDatabase(config, ({ db }) => createUser(db, parsed.data, CLI)).catch((error: unknown) => {
-          if (error instanceof AppError) {
-            // Name the option, not the API field.
-            error.fieldErrors.forEach((fieldError) => (fieldError.field = fieldError.field.replace(/^body\./, '--')));
-          }
-          throw error;
-        });
-        io.out(`Created ${user.role} ${user.email}${user.post ? ` at ${user.post}` : ''}${user.bureau && !user.post ? ` in ${user.bureau}` : ''} (clearance ${user.clearance}).`);
-      },
-    );
+        throw error;
+      });
+      io.out(
+        `Created ${user.role} ${user.email}${user.post ? ` at ${user.post}` : ''}${user.bureau && !user.post ? ` in ${user.bureau}` : ''} (clearance ${user.clearance}).`,
+      );
+    });
 
   users
     .command('list')

@@ -6,16 +6,7 @@ import { directivesMatrix } from './directives/directives.matrix';
 import { engagementsMatrix } from './engagements/engagements.matrix';
 import { identityMatrix } from './identity/identity.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
-import {
-  ACTOR_CLEARANCE,
-  LEVELS,
-  RELATIONS,
-  RELATION_POST,
-  type Case,
-  type Entry,
-  type MatrixArea,
-  type Who,
-} from './testing/access-matrix';
+import { ACTOR_CLEARANCE, LEVELS, RELATIONS, RELATION_POST, type Case, type Entry, type MatrixArea, type Who } from './testing/access-matrix';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession, type TestUser } from './testing/test-app';
 
 /** Every area's routes; a new area adds its `<area>.matrix.ts` here. */

@@ -41,10 +41,7 @@ export interface Config {
 
 export class ConfigError extends Error {
   constructor(public readonly issues: { variable: string; message: string }[]) {
-    super(
-      'Invalid configuration: ' +
-        issues.map((issue) => `${issue.variable} ${issue.message}`).join('; '),
-    );
+    super(`Invalid configuration: ${issues.map((issue) => `${issue.variable} ${issue.message}`).join('; ')}`);
     this.name = 'ConfigError';
   }
 }
@@ -52,9 +49,7 @@ export class ConfigError extends Error {
 /** Parses the environment; throws a ConfigError naming every wrong variable. */
 export function parseEnv(source: NodeJS.ProcessEnv): TEnv {
   // An empty variable means "unset", as shells and .env files commonly produce.
-  const present = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
-  );
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const result = ZEnv.safeParse(present);
   if (!result.success) {
     throw new ConfigError(
@@ -100,6 +95,6 @@ function loadOrCreateSecret(dataDir: string): string {
   }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

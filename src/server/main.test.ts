@@ -49,9 +49,7 @@ describe('server start', () => {
   it('runs background jobs: a triggered reminders job completes', async () => {
     const id = await server.jobs!.trigger('reminders');
     expect(id).toBeTruthy();
-    await expect
-      .poll(async () => (await server.jobs!.boss.getJobById('reminders', id!))?.state, { timeout: 30_000, interval: 250 })
-      .toBe('completed');
+    await expect.poll(async () => (await server.jobs!.boss.getJobById('reminders', id!))?.state, { timeout: 30_000, interval: 250 }).toBe('completed');
   });
 
   it('prints the first administrator password once, and it signs in', async () => {

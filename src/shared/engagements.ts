@@ -59,7 +59,10 @@ export type TContact = z.infer<typeof ZContact>;
 
 export const ZContactListQuery = ZPageQuery.extend({
   post: z.string().max(64).optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .optional(),
   organizationType: ZOrganizationType.optional(),
   q: z.string().max(200).optional(),
 });
@@ -120,14 +123,23 @@ export const ZEngagement = z.object({
   contacts: z.array(z.object({ id: z.string(), name: z.string(), title: z.string(), organization: z.string() })),
   officers: z.array(z.object({ id: z.string(), name: z.string() })),
   points: z.array(
-    z.object({ talkingPointId: z.string(), directiveId: z.string(), number: z.number().int(), text: z.string(), delivered: z.boolean(), reception: ZReception.nullable() }),
+    z.object({
+      talkingPointId: z.string(),
+      directiveId: z.string(),
+      number: z.number().int(),
+      text: z.string(),
+      delivered: z.boolean(),
+      reception: ZReception.nullable(),
+    }),
   ),
   commitments: z.string(),
   ourReadout: z.string(),
   counterpartAccount: z.string().nullable(),
   counterpartSourceUrl: z.string().nullable(),
   counterpartDate: z.string().nullable(),
-  followUps: z.array(z.object({ id: z.string(), action: z.string(), owner: z.string().nullable(), ownerName: z.string().nullable(), dueDate: z.string(), done: z.boolean() })),
+  followUps: z.array(
+    z.object({ id: z.string(), action: z.string(), owner: z.string().nullable(), ownerName: z.string().nullable(), dueDate: z.string(), done: z.boolean() }),
+  ),
   synthetic: z.boolean(),
   draftedBy: z.object({ id: z.string(), name: z.string() }),
   approvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -139,7 +151,10 @@ export type TEngagement = z.infer<typeof ZEngagement>;
 
 export const ZEngagementListQuery = ZPageQuery.extend({
   post: z.string().max(64).optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .optional(),
   directive: z.string().uuid().optional(),
   contact: z.string().uuid().optional(),
   status: ZEngagementStatus.optional(),
@@ -204,7 +219,15 @@ export const ZCoverage = z.object({
       applicablePosts: z.number().int(),
       deliveredPosts: z.number().int(),
       reception: z.object({ receptive: z.number().int(), noncommittal: z.number().int(), disagreed: z.number().int() }),
-      byCountry: z.array(z.object({ country: z.string(), delivered: z.number().int(), receptive: z.number().int(), noncommittal: z.number().int(), disagreed: z.number().int() })),
+      byCountry: z.array(
+        z.object({
+          country: z.string(),
+          delivered: z.number().int(),
+          receptive: z.number().int(),
+          noncommittal: z.number().int(),
+          disagreed: z.number().int(),
+        }),
+      ),
     }),
   ),
 });

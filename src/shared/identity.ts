@@ -32,15 +32,7 @@ export const POST_ROLES: readonly TRole[] = ['officer', 'approver'];
 export const BUREAU_ROLES: readonly TRole[] = ['bureau_analyst'];
 
 /** What a signed-in user may do in general; the UI shows only what these allow. */
-export const PERMISSIONS = [
-  'records.read',
-  'records.draft',
-  'records.approve',
-  'directives.issue',
-  'users.manage',
-  'audit.read',
-  'tokens.manage',
-] as const;
+export const PERMISSIONS = ['records.read', 'records.draft', 'records.approve', 'directives.issue', 'users.manage', 'audit.read', 'tokens.manage'] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -120,7 +112,10 @@ export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 export const ZUserListQuery = ZPageQuery.extend({
   role: ZRole.optional(),
   post: z.string().max(64).optional(),
-  disabled: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  disabled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().max(200).optional().describe('Matches name or email'),
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;

@@ -69,9 +69,7 @@ export function draftOfEngagement(engagement: TEngagement): EngagementDraft {
     directives: engagement.directives.map((directive) => directive.id),
     contacts: engagement.contacts.map((contact) => contact.id),
     officers: engagement.officers.map((officer) => officer.id),
-    points: Object.fromEntries(
-      engagement.points.map((point) => [point.talkingPointId, { delivered: point.delivered, reception: point.reception ?? '' }]),
-    ),
+    points: Object.fromEntries(engagement.points.map((point) => [point.talkingPointId, { delivered: point.delivered, reception: point.reception ?? '' }])),
     commitments: engagement.commitments,
     ourReadout: engagement.ourReadout,
     counterpartAccount: engagement.counterpartAccount ?? '',

@@ -69,6 +69,6 @@ export function useSignOut() {
 
 /** Where to go after signing in: a path inside the app, never another site. */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/sign-in')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/sign-in')) return '/';
   return next;
 }

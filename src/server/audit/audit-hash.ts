@@ -37,5 +37,7 @@ export function hashEvent(event: HashedFields, prevHash: string): string {
     classification: event.classification,
     prevHash,
   });
-  return createHash('sha256').update(canonical ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonical ?? '')
+    .digest('hex');
 }

@@ -31,7 +31,12 @@ export async function listAuditEvents(db: Executor, query: TAuditQuery, viewer: 
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (row) => [row.id]);
   return {
-    items: page.items.map((row) => ({ ...row, at: row.at.toISOString(), via: row.via as TAuditEvent['via'], classification: row.classification as TClearance })),
+    items: page.items.map((row) => ({
+      ...row,
+      at: row.at.toISOString(),
+      via: row.via as TAuditEvent['via'],
+      classification: row.classification as TClearance,
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -27,9 +27,7 @@ describe('audit trail', () => {
   it('records every write: users, tokens, sign-in, failed sign-in, sign-out', async () => {
     const events = await t.database.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
     const actions = events.map((event) => event.action);
-    expect(actions).toEqual(
-      expect.arrayContaining(['user.created', 'token.created', 'session.sign_in_failed', 'session.signed_in', 'session.signed_out']),
-    );
+    expect(actions).toEqual(expect.arrayContaining(['user.created', 'token.created', 'session.sign_in_failed', 'session.signed_in', 'session.signed_out']));
     const failed = events.find((event) => event.action === 'session.sign_in_failed');
     expect(failed).toMatchObject({ via: 'session', address: '127.0.0.1', change: { reason: 'wrong password' } });
     // Secrets never enter the trail.
@@ -39,9 +37,10 @@ describe('audit trail', () => {
 
   it('is append-only in the database itself', async () => {
     const refusal = async (statement: ReturnType<typeof sql>) => {
-      const error = (await t.database.db.execute(statement).then(() => undefined, (e: unknown) => e)) as
-        | { message: string; cause?: { message: string } }
-        | undefined;
+      const error = (await t.database.db.execute(statement).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { message: string; cause?: { message: string } } | undefined;
       return error?.cause?.message ?? error?.message;
     };
     expect(await refusal(sql`update audit_events set action = 'x' where id = (select min(id) from audit_events)`)).toMatch(/append-only: UPDATE/);
@@ -69,14 +68,24 @@ describe('audit trail', () => {
   it('shows an administrator only the events about records they are cleared for', async () => {
     const { recordAudit } = await import('./record-audit');
     await t.database.db.transaction((tx) =>
-      recordAudit(tx, { actor: null, via: 'system', address: null }, {
-        action: 'engagement.created', recordType: 'engagement', recordId: 'secret-one', change: { subject: 'A secret subject' }, classification: 'S',
-      }),
+      recordAudit(
+        tx,
+        { actor: null, via: 'system', address: null },
+        {
+          action: 'engagement.created',
+          recordType: 'engagement',
+          recordId: 'secret-one',
+          change: { subject: 'A secret subject' },
+          classification: 'S',
+        },
+      ),
     );
     const confidential = await t.user({ role: 'admin', clearance: 'C' });
     const cleared = await t.user({ role: 'admin', clearance: 'S' });
     const seen = async (user: TestUser) =>
-      (await t.request({ method: 'GET', url: '/api/v1/audit?recordType=engagement', as: user })).json().items.map((e: { recordId: string; classification: string }) => `${e.recordId}/${e.classification}`);
+      (await t.request({ method: 'GET', url: '/api/v1/audit?recordType=engagement', as: user }))
+        .json()
+        .items.map((e: { recordId: string; classification: string }) => `${e.recordId}/${e.classification}`);
     expect(await seen(cleared)).toEqual(['secret-one/S']);
     expect(await seen(confidential)).toEqual([]);
   });

@@ -21,7 +21,6 @@ export interface AuditEntry {
   classification: TClearance;
 }
 
-
 /**
  * Appends one event to the chain inside the caller's transaction, so the event exists
  * exactly when the write it describes does. The transaction-scoped advisory lock keeps the
@@ -29,23 +28,14 @@ export interface AuditEntry {
  */
 export async function recordAudit(tx: Executor, context: AuditContext, entry: AuditEntry): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const [next] = await queryRows<{ id: string }>(
-    tx,
-    sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id`,
-  );
+  const [next] = await queryRows<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id`);
   const id = Number(next?.id);
   // The column keeps milliseconds, as Date does: the stored time reads back as it was hashed.
   const at = new Date();
   // Through JSON once, so the hashed value is exactly what jsonb will give back.
-  const change = JSON.parse(
-    JSON.stringify({ ...(entry.change ?? {}), ...(context.tokenId ? { tokenId: context.tokenId } : {}) }),
-  ) as Record<string, unknown>;
+  const change = JSON.parse(JSON.stringify({ ...(entry.change ?? {}), ...(context.tokenId ? { tokenId: context.tokenId } : {}) })) as Record<string, unknown>;
   const fields = {
     id,
     at,

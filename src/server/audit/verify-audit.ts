@@ -3,9 +3,7 @@ import type { Db } from '../db/client';
 import { auditEvents } from '../db/schema/index';
 import { GENESIS_HASH, hashEvent } from './audit-hash';
 
-export type AuditVerification =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAt: number; reason: string };
+export type AuditVerification = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
 
 const BATCH = 1000;
 
@@ -14,10 +12,7 @@ const BATCH = 1000;
  * content no longer matches its hash, or whose link to its predecessor is broken (an event
  * removed or inserted before it).
  */
-export async function verifyAudit(
-  db: Db,
-  onProgress?: (checked: number) => void,
-): Promise<AuditVerification> {
+export async function verifyAudit(db: Db, onProgress?: (checked: number) => void): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
   let prevId: number | null = null;
   let checked = 0;

@@ -56,7 +56,12 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['notifications'],
         summary: 'Your notifications, newest first',
-        querystring: ZPageQuery.extend({ unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+        querystring: ZPageQuery.extend({
+          unread: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
+        }),
         response: { 200: ZPage(ZNotification), ...problems },
       },
     },
@@ -65,7 +70,13 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/notifications/unread-count',
-    { schema: { tags: ['notifications'], summary: 'How many of your notifications are unread', response: { 200: z.object({ count: z.number().int() }), ...problems } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'How many of your notifications are unread',
+        response: { 200: z.object({ count: z.number().int() }), ...problems },
+      },
+    },
     async (request) => ({ count: await unreadCount(app.db, actorOf(request).id) }),
   );
 
@@ -83,7 +94,12 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       await app.db.transaction(async (tx) => {
         await markRead(tx, actor.id, request.params.id);
-        await recordAudit(tx, auditContextOf(request), { action: 'notification.read', recordType: 'notification', recordId: request.params.id, classification: 'U' });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'notification.read',
+          recordType: 'notification',
+          recordId: request.params.id,
+          classification: 'U',
+        });
       });
       return reply.code(204).send(null);
     },
@@ -91,12 +107,20 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/notifications/read-all',
-    { schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: z.object({ updated: z.number().int() }), ...problems } } },
+    {
+      schema: { tags: ['notifications'], summary: 'Mark all your notifications read', response: { 200: z.object({ updated: z.number().int() }), ...problems } },
+    },
     async (request) => {
       const actor = actorOf(request);
       return app.db.transaction(async (tx) => {
         const updated = await markAllRead(tx, actor.id);
-        await recordAudit(tx, auditContextOf(request), { action: 'notification.read_all', recordType: 'user', recordId: actor.id, change: { updated }, classification: 'U' });
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'notification.read_all',
+          recordType: 'user',
+          recordId: actor.id,
+          change: { updated },
+          classification: 'U',
+        });
         return { updated };
       });
     },
@@ -124,7 +148,6 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZFeed.extend({ url: z.string(), rotatedAt: z.string() }), ...problems },
       },
     },
-    async (request) =>
-      rotateCalendarFeed(app.db, actorOf(request), `${request.protocol}://${request.host}`, auditContextOf(request)),
+    async (request) => rotateCalendarFeed(app.db, actorOf(request), `${request.protocol}://${request.host}`, auditContextOf(request)),
   );
 };

@@ -9,12 +9,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * before the due date, at most a week: a weekly cadence warns two days ahead, a monthly one
  * a week ahead.
  */
-export function cadenceStatus(input: {
-  issuedAt: Date;
-  lastEngagementAt: Date | null;
-  cadenceDays: number;
-  now: Date;
-}): { nextDueAt: Date; status: TCadenceRow['status'] } {
+export function cadenceStatus(input: { issuedAt: Date; lastEngagementAt: Date | null; cadenceDays: number; now: Date }): {
+  nextDueAt: Date;
+  status: TCadenceRow['status'];
+} {
   const nextDueAt = addDays(input.lastEngagementAt ?? input.issuedAt, input.cadenceDays);
   if (input.lastEngagementAt === null) return { nextDueAt, status: 'never_engaged' };
   const remaining = differenceInMilliseconds(nextDueAt, input.now);

@@ -53,31 +53,57 @@ describe('cadence, coverage and reminders', () => {
       actionPosts: ['berlin', 'paris', 'ottawa'],
       cadenceDays: 30,
       issuedAt: daysAgo(60),
-      points: [{ text: 'A point for all posts' }, { text: 'A point for Europe', scope: 'bureaus', bureaus: ['EUR'] }, { text: 'A point for Canada', scope: 'countries', countries: ['CA'] }],
+      points: [
+        { text: 'A point for all posts' },
+        { text: 'A point for Europe', scope: 'bureaus', bureaus: ['EUR'] },
+        { text: 'A point for Canada', scope: 'countries', countries: ['CA'] },
+      ],
     });
     const [all, europe] = directive.pointIds as [string, string, string];
     await buildEngagement(db, {
-      post: 'berlin', draftedBy: berlinOfficer.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(5),
-      points: [{ talkingPointId: all, delivered: true, reception: 'receptive' }, { talkingPointId: europe, delivered: true, reception: 'disagreed' }],
+      post: 'berlin',
+      draftedBy: berlinOfficer.actor.id,
+      directiveIds: [directive.id],
+      occurredAt: daysAgo(5),
+      points: [
+        { talkingPointId: all, delivered: true, reception: 'receptive' },
+        { talkingPointId: europe, delivered: true, reception: 'disagreed' },
+      ],
     });
     // An earlier Berlin delivery: Berlin still counts once, with its latest reception.
     await buildEngagement(db, {
-      post: 'berlin', draftedBy: berlinOfficer.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(70),
+      post: 'berlin',
+      draftedBy: berlinOfficer.actor.id,
+      directiveIds: [directive.id],
+      occurredAt: daysAgo(70),
       points: [{ talkingPointId: all, delivered: true, reception: 'disagreed' }],
     });
     await buildEngagement(db, {
-      post: 'paris', draftedBy: parisOfficer.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(25),
-      points: [{ talkingPointId: all, delivered: true, reception: 'noncommittal' }, { talkingPointId: europe, delivered: false }],
+      post: 'paris',
+      draftedBy: parisOfficer.actor.id,
+      directiveIds: [directive.id],
+      occurredAt: daysAgo(25),
+      points: [
+        { talkingPointId: all, delivered: true, reception: 'noncommittal' },
+        { talkingPointId: europe, delivered: false },
+      ],
     });
     // Drafts and submitted engagements do not count; nor, for those not cleared, a secret one.
     await buildEngagement(db, { post: 'ottawa', draftedBy: hq.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(1), status: 'submitted' });
     await buildEngagement(db, {
-      post: 'ottawa', draftedBy: hq.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(2), classification: 'S',
+      post: 'ottawa',
+      draftedBy: hq.actor.id,
+      directiveIds: [directive.id],
+      occurredAt: daysAgo(2),
+      classification: 'S',
       points: [{ talkingPointId: all, delivered: true, reception: 'receptive' }],
     });
     old = await buildIssuedDirective(db, { actionPosts: ['berlin'], cadenceDays: 14, issuedAt: daysAgo(90) });
     await buildEngagement(db, {
-      post: 'berlin', draftedBy: berlinOfficer.actor.id, directiveIds: [old.id], occurredAt: daysAgo(20),
+      post: 'berlin',
+      draftedBy: berlinOfficer.actor.id,
+      directiveIds: [old.id],
+      occurredAt: daysAgo(20),
       followUps: [
         { action: 'Send the non-paper to the interior ministry', ownerId: berlinOfficer.actor.id, dueDate: daysAgo(3).toISOString().slice(0, 10) },
         { action: 'Already done', ownerId: berlinOfficer.actor.id, dueDate: daysAgo(3).toISOString().slice(0, 10), done: true },
@@ -146,7 +172,10 @@ describe('cadence, coverage and reminders', () => {
     const again = await runReminders(t.database.db, new Date());
     expect(again.created).toBe(0);
     const titles = async (user: TestUser) =>
-      (await t.request({ method: 'GET', url: '/api/v1/notifications', as: user })).json().items.map((n: { title: string }) => n.title).sort();
+      (await t.request({ method: 'GET', url: '/api/v1/notifications', as: user }))
+        .json()
+        .items.map((n: { title: string }) => n.title)
+        .sort();
     expect(await titles(berlinOfficer)).toEqual([`Engagement overdue: ${old.reference}`, 'Follow-up overdue']);
     expect(await titles(berlinApprover)).toEqual([`Engagement overdue: ${old.reference}`]);
     expect(await titles(parisOfficer)).toEqual([`Engagement due soon: ${directive.reference}`]);

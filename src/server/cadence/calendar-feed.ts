@@ -37,7 +37,10 @@ export async function rotateCalendarFeed(db: Db, actor: Actor, baseUrl: string, 
  * unknown secret or a disabled user.
  */
 export async function calendarFeed(db: Db, secret: string, now: Date): Promise<string | undefined> {
-  const [feed] = await db.select({ userId: calendarFeeds.userId }).from(calendarFeeds).where(eq(calendarFeeds.secretHash, hashSecret(secret)));
+  const [feed] = await db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.secretHash, hashSecret(secret)));
   const actor = feed ? await loadActor(db, feed.userId) : undefined;
   if (!actor || actor.disabled) return undefined;
 

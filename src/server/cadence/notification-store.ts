@@ -37,7 +37,11 @@ const present = (row: typeof notifications.$inferSelect): TNotification => ({
   readAt: row.readAt?.toISOString() ?? null,
 });
 
-export async function listNotifications(db: Executor, userId: string, query: { limit: number; cursor?: string | undefined; unread?: boolean | undefined }): Promise<TPage<TNotification>> {
+export async function listNotifications(
+  db: Executor,
+  userId: string,
+  query: { limit: number; cursor?: string | undefined; unread?: boolean | undefined },
+): Promise<TPage<TNotification>> {
   const after = decodeCursor(query.cursor, 2);
   const rows = await db
     .select()
@@ -56,7 +60,10 @@ export async function listNotifications(db: Executor, userId: string, query: { l
 }
 
 export async function unreadCount(db: Executor, userId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 

@@ -33,12 +33,7 @@ function contactColumns(viewer: Actor) {
 }
 
 export async function findContactRow(db: Executor, id: string, viewer: Actor): Promise<ContactRow | undefined> {
-  const [row] = await db
-    .select(contactColumns(viewer))
-    .from(contacts)
-    .innerJoin(posts, eq(posts.id, contacts.postId))
-    .where(eq(contacts.id, id))
-    .limit(1);
+  const [row] = await db.select(contactColumns(viewer)).from(contacts).innerJoin(posts, eq(posts.id, contacts.postId)).where(eq(contacts.id, id)).limit(1);
   return row as ContactRow | undefined;
 }
 

@@ -17,7 +17,14 @@ const ZContactParams = z.object({ id: z.string().uuid('must be a contact id') })
 export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/contacts',
-    { schema: { tags: ['contacts'], summary: 'Contacts the viewer may see, by name', querystring: ZContactListQuery, response: { 200: ZPage(ZContact), ...problems } } },
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Contacts the viewer may see, by name',
+        querystring: ZContactListQuery,
+        response: { 200: ZPage(ZContact), ...problems },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requirePermission(actor, 'records.read');
@@ -44,7 +51,13 @@ export const contactRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/contacts/:id',
     {
-      schema: { tags: ['contacts'], summary: 'Change a contact (the fields sent)', params: ZContactParams, body: ZContactUpdate, response: { 200: ZContact, ...problems } },
+      schema: {
+        tags: ['contacts'],
+        summary: 'Change a contact (the fields sent)',
+        params: ZContactParams,
+        body: ZContactUpdate,
+        response: { 200: ZContact, ...problems },
+      },
     },
     async (request) => updateContact(app.db, request.params.id, request.body, auditContextOf(request), actorOf(request)),
   );

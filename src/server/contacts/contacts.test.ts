@@ -22,7 +22,14 @@ describe('contacts', () => {
   });
   afterAll(async () => t.close());
 
-  const valid = { name: 'Synthetic Official', title: 'State Secretary', organization: 'Federal Ministry of the Interior', organizationType: 'ministry_of_interior', country: 'DE', synthetic: true };
+  const valid = {
+    name: 'Synthetic Official',
+    title: 'State Secretary',
+    organization: 'Federal Ministry of the Interior',
+    organizationType: 'ministry_of_interior',
+    country: 'DE',
+    synthetic: true,
+  };
   const create = (payload: Record<string, unknown>, as: TestUser = officer) => t.request({ method: 'POST', url: '/api/v1/contacts', payload, as });
   const auditOf = async (id: string) => (await t.request({ method: 'GET', url: `/api/v1/audit?recordId=${id}`, as: admin })).json().items;
 
@@ -84,7 +91,10 @@ describe('contacts', () => {
     const patch = await t.request({ method: 'PATCH', url, payload: { title: 'Minister of State' }, as: approver });
     expect(patch.statusCode).toBe(200);
     expect(patch.json()).toMatchObject({ title: 'Minister of State', classification: 'SBU', name: valid.name });
-    expect((await auditOf(contact.id))[0]).toMatchObject({ action: 'contact.updated', change: { title: { from: 'State Secretary', to: 'Minister of State' } } });
+    expect((await auditOf(contact.id))[0]).toMatchObject({
+      action: 'contact.updated',
+      change: { title: { from: 'State Secretary', to: 'Minister of State' } },
+    });
     expect((await t.request({ method: 'PATCH', url, payload: { title: 'x' }, as: analyst })).statusCode).toBe(403);
     expect((await t.request({ method: 'PATCH', url, payload: { title: 'x' }, as: parisOfficer })).statusCode).toBe(404);
     expect((await t.request({ method: 'PATCH', url, payload: { post: 'paris' }, as: officer })).statusCode).toBe(403);
@@ -116,7 +126,10 @@ describe('contacts', () => {
     expect(citesBoth.contacts.map((c: { id: string }) => c.id)).toEqual([kept]);
     const [older2] = await db.select({ mergedIntoId: contacts.mergedIntoId }).from(contacts).where(eq(contacts.id, older));
     expect(older2!.mergedIntoId).toBe(kept);
-    expect((await auditOf(kept))[0]).toMatchObject({ action: 'contact.merged', change: { duplicate, engagements: expect.arrayContaining([both, onlyDuplicate]) } });
+    expect((await auditOf(kept))[0]).toMatchObject({
+      action: 'contact.merged',
+      change: { duplicate, engagements: expect.arrayContaining([both, onlyDuplicate]) },
+    });
 
     expect((await merge(kept, duplicate)).json().errors).toEqual([{ field: 'body.duplicate', message: 'no contact with this id' }]);
     expect((await merge(kept, kept)).json().errors).toEqual([{ field: 'body.duplicate', message: 'must be another contact than the one kept' }]);

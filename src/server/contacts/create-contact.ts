@@ -52,7 +52,16 @@ export async function createContact(db: Executor, raw: TContactCreateInput, cont
       classification: input.classification,
       recordType: 'contact',
       recordId: created.id,
-      change: { name: input.name, title: input.title, organization: input.organization, organizationType: input.organizationType, country: input.country, post: post.code, classification: input.classification, synthetic: input.synthetic },
+      change: {
+        name: input.name,
+        title: input.title,
+        organization: input.organization,
+        organizationType: input.organizationType,
+        country: input.country,
+        post: post.code,
+        classification: input.classification,
+        synthetic: input.synthetic,
+      },
     });
     return created.id;
   });

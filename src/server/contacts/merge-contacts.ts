@@ -39,7 +39,10 @@ export async function mergeContacts(db: Executor, keptId: string, raw: unknown, 
       .where(and(eq(contacts.id, duplicateId), isNull(contacts.mergedIntoId)))
       .returning({ id: contacts.id });
     if (!claimed) throw noSuchDuplicate();
-    const [stillKept] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, keptId), isNull(contacts.mergedIntoId)));
+    const [stillKept] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.id, keptId), isNull(contacts.mergedIntoId)));
     if (!stillKept) throw AppError.notFound('Contact');
 
     await tx
@@ -51,7 +54,10 @@ export async function mergeContacts(db: Executor, keptId: string, raw: unknown, 
           .where(eq(engagementContacts.contactId, duplicateId)),
       )
       .onConflictDoNothing();
-    const moved = await tx.delete(engagementContacts).where(eq(engagementContacts.contactId, duplicateId)).returning({ engagementId: engagementContacts.engagementId });
+    const moved = await tx
+      .delete(engagementContacts)
+      .where(eq(engagementContacts.contactId, duplicateId))
+      .returning({ engagementId: engagementContacts.engagementId });
     // Contacts merged earlier into the duplicate now point at the one kept: no chains.
     await tx.update(contacts).set({ mergedIntoId: keptId }).where(eq(contacts.mergedIntoId, duplicateId));
     await recordAudit(tx, context, {

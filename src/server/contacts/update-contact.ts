@@ -44,8 +44,17 @@ export async function updateContact(db: Executor, id: string, raw: unknown, cont
   }
   if (Object.keys(change).length > 0) {
     await db.transaction(async (tx) => {
-      await tx.update(contacts).set({ ...set, updatedAt: new Date() }).where(eq(contacts.id, id));
-      await recordAudit(tx, context, { action: 'contact.updated', recordType: 'contact', recordId: id, change, classification: higherMarking(current.classification, update.classification ?? current.classification) });
+      await tx
+        .update(contacts)
+        .set({ ...set, updatedAt: new Date() })
+        .where(eq(contacts.id, id));
+      await recordAudit(tx, context, {
+        action: 'contact.updated',
+        recordType: 'contact',
+        recordId: id,
+        change,
+        classification: higherMarking(current.classification, update.classification ?? current.classification),
+      });
     });
   }
   return getContact(db, id, actor);

@@ -72,12 +72,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   const directory = path.join(path.resolve(dataDir), 'pglite');
   mkdirSync(directory, { recursive: true });
   // PGlite is single-process: a second process opening the same folder would corrupt it.
-  const release = await lockfile
-    .lock(directory, { stale: 15_000, update: 5_000, realpath: false, retries: 0 })
-    .catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ELOCKED') throw new DatabaseInUseError(directory);
-      throw error;
-    });
+  const release = await lockfile.lock(directory, { stale: 15_000, update: 5_000, realpath: false, retries: 0 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOCKED') throw new DatabaseInUseError(directory);
+    throw error;
+  });
   let client: PGlite;
   try {
     client = new PGlite(directory);

@@ -7,8 +7,7 @@ import type { TDirectiveInput } from '../../shared/directives';
  * state, and every record is labelled synthetic.
  */
 
-const UNPUBLISHED = (index: number, of: string) =>
-  `Text not published. (Talking point ${index} of ${of}; the wording of this point has not been made public.)`;
+const UNPUBLISHED = (index: number, of: string) => `Text not published. (Talking point ${index} of ${of}; the wording of this point has not been made public.)`;
 
 export const MIGRATION_DIRECTIVE: TDirectiveInput = {
   reference: 'DEMO 2025-11-21 MIGRATION',
@@ -115,7 +114,12 @@ export const SOUTH_ASIA_DIRECTIVE: TDirectiveInput = {
     'Synthetic demo record from public reporting of the State Department readouts. The date (30 April 2025), reference and ' +
     '14-day cadence are demo choices.',
   talkingPoints: [
-    { text: 'Urge de-escalation and the maintenance of peace in South Asia.', scope: 'all', wording: 'paraphrase', attribution: 'State Department readout, as reported' },
+    {
+      text: 'Urge de-escalation and the maintenance of peace in South Asia.',
+      scope: 'all',
+      wording: 'paraphrase',
+      attribution: 'State Department readout, as reported',
+    },
     {
       text: 'Reaffirm the US commitment to cooperate on counterterrorism, and stress a thorough investigation.',
       scope: 'countries',
@@ -136,13 +140,25 @@ export const SOUTH_ASIA_DIRECTIVE: TDirectiveInput = {
 /** Readouts of the two calls, paraphrasing the public reporting; the engagements are synthetic. */
 export const SOUTH_ASIA_CALLS = {
   india: {
-    contact: { name: 'Subrahmanyam Jaishankar', title: 'External Affairs Minister', organization: 'Ministry of External Affairs', organizationType: 'ministry_of_foreign_affairs' as const, country: 'IN' },
+    contact: {
+      name: 'Subrahmanyam Jaishankar',
+      title: 'External Affairs Minister',
+      organization: 'Ministry of External Affairs',
+      organizationType: 'ministry_of_foreign_affairs' as const,
+      country: 'IN',
+    },
     ourReadout:
       'The Secretary urged de-escalation and the maintenance of peace in South Asia. He reaffirmed the US commitment to cooperate ' +
       'with India on counterterrorism. He stressed the importance of a thorough investigation. (Paraphrase of the State Department readout, as reported.)',
   },
   pakistan: {
-    contact: { name: 'Shehbaz Sharif', title: 'Prime Minister', organization: 'Prime Minister\u2019s Office', organizationType: 'head_of_government_office' as const, country: 'PK' },
+    contact: {
+      name: 'Shehbaz Sharif',
+      title: 'Prime Minister',
+      organization: 'Prime Minister\u2019s Office',
+      organizationType: 'head_of_government_office' as const,
+      country: 'PK',
+    },
     ourReadout:
       'The Secretary urged de-escalation and the maintenance of peace in South Asia. He discussed regional security with the Prime Minister. ' +
       'He encouraged Islamabad to condemn the attack. He encouraged Pakistan to support the investigation. (Paraphrase of the State Department readout, as reported.)',

@@ -20,7 +20,9 @@ describe('demo data', () => {
   };
 
   it('creates users of every role who can sign in with the printed passwords', async () => {
-    expect(new Set(first.users.map((user) => user.role))).toEqual(new Set(['admin', 'directive_author', 'hq_analyst', 'bureau_analyst', 'officer', 'approver']));
+    expect(new Set(first.users.map((user) => user.role))).toEqual(
+      new Set(['admin', 'directive_author', 'hq_analyst', 'bureau_analyst', 'officer', 'approver']),
+    );
     expect(first.users.every((user) => user.password && user.password.length >= 12)).toBe(true);
     const session = await signIn('berlin.officer');
     const me = await t.request({ method: 'GET', url: '/api/v1/me', headers: session.headers() });
@@ -55,7 +57,11 @@ describe('demo data', () => {
     expect(verbatim[0].attribution).toContain('The New York Times');
     expect(detail.talkingPoints.filter((p: { wording: string }) => p.wording === 'unpublished').length).toBe(13);
 
-    const ottawa = await t.request({ method: 'GET', url: `/api/v1/directives/${migration.id}/talking-points?post=ottawa`, headers: (await signIn('hq')).headers() });
+    const ottawa = await t.request({
+      method: 'GET',
+      url: `/api/v1/directives/${migration.id}/talking-points?post=ottawa`,
+      headers: (await signIn('hq')).headers(),
+    });
     const points = ottawa.json();
     expect(Array.isArray(points) ? points : points.items).toHaveLength(12);
   });
@@ -71,7 +77,9 @@ describe('demo data', () => {
     const session = await signIn('hq');
     const list = (await t.request({ method: 'GET', url: '/api/v1/engagements?country=PK', headers: session.headers() })).json();
     expect(list.items).toHaveLength(1);
-    const comparison = (await t.request({ method: 'GET', url: `/api/v1/engagements/${list.items[0].id}/comparison`, headers: session.headers() })).json<TReadoutComparison>();
+    const comparison = (
+      await t.request({ method: 'GET', url: `/api/v1/engagements/${list.items[0].id}/comparison`, headers: session.headers() })
+    ).json<TReadoutComparison>();
     const theirs = comparison.counterpartSentences.find((s) => s.text.includes('press India'));
     expect(theirs?.onlyHere).toBe(true);
     expect(comparison.ourSentences.find((s) => s.text.includes('condemn the attack'))?.onlyHere).toBe(true);

@@ -94,11 +94,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
     return issue ? issueDirective(db, draft.id, context, as('author')) : draft;
   };
 
-  const engage = async (
-    officerKey: string,
-    approverKey: string,
-    input: Parameters<typeof createEngagement>[1],
-  ): Promise<void> => {
+  const engage = async (officerKey: string, approverKey: string, input: Parameters<typeof createEngagement>[1]): Promise<void> => {
     const draft = await createEngagement(db, { synthetic: true, ...input }, context, as(officerKey));
     await submitEngagement(db, draft.id, context, as(officerKey));
     await approveEngagement(db, draft.id, context, as(approverKey));
@@ -108,11 +104,22 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
   const migration = await ensureDirective(MIGRATION_DIRECTIVE, true);
   if (migration) {
     // Issued 40 days ago in the demo's time, so that cadence has something to show.
-    await db.update(directives).set({ issuedAt: new Date(now.getTime() - 40 * DAY) }).where(eq(directives.id, migration.id));
+    await db
+      .update(directives)
+      .set({ issuedAt: new Date(now.getTime() - 40 * DAY) })
+      .where(eq(directives.id, migration.id));
     const berlinPoints = await pointsFor(db, migration.id, 'berlin');
     const contact = await createContact(
       db,
-      { name: 'Synthetic Contact A', title: 'Director-General (synthetic)', organization: 'Ministry of the Interior (synthetic contact)', organizationType: 'ministry_of_interior', country: 'DE', classification: 'U', synthetic: true },
+      {
+        name: 'Synthetic Contact A',
+        title: 'Director-General (synthetic)',
+        organization: 'Ministry of the Interior (synthetic contact)',
+        organizationType: 'ministry_of_interior',
+        country: 'DE',
+        classification: 'U',
+        synthetic: true,
+      },
       context,
       as('berlin.officer'),
     );
@@ -122,7 +129,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
       classification: 'SBU',
       directives: [migration.id],
       contacts: [contact.id],
-      points: berlinPoints.map((point, index) => ({ talkingPointId: point, delivered: index < 3 || index === 12, reception: index < 3 || index === 12 ? 'noncommittal' : null })),
+      points: berlinPoints.map((point, index) => ({
+        talkingPointId: point,
+        delivered: index < 3 || index === 12,
+        reception: index < 3 || index === 12 ? 'noncommittal' : null,
+      })),
       ourReadout: SYNTHETIC_NOTE,
       followUps: [{ action: 'Send the host ministry the points in writing (synthetic follow-up).', dueDate: isoDate(now.getTime() + 5 * DAY) }],
     });
@@ -141,8 +152,14 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 
   const southAsia = await ensureDirective(SOUTH_ASIA_DIRECTIVE, true);
   if (southAsia) {
-    await db.update(directives).set({ issuedAt: new Date('2025-04-30T12:00:00Z') }).where(eq(directives.id, southAsia.id));
-    for (const [side, post] of [['india', 'new-delhi'], ['pakistan', 'islamabad']] as const) {
+    await db
+      .update(directives)
+      .set({ issuedAt: new Date('2025-04-30T12:00:00Z') })
+      .where(eq(directives.id, southAsia.id));
+    for (const [side, post] of [
+      ['india', 'new-delhi'],
+      ['pakistan', 'islamabad'],
+    ] as const) {
       const call = SOUTH_ASIA_CALLS[side];
       const contact = await createContact(db, { ...call.contact, classification: 'U', synthetic: true }, context, as(`${post}.officer`));
       const points = await pointsFor(db, southAsia.id, post);

@@ -12,14 +12,17 @@ export async function createTag(db: Db, input: z.output<typeof ZTagCreate>, cont
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ name: tags.name }).from(tags).where(eq(tags.code, input.code)).limit(1);
     if (existing) {
-      throw new AppError('conflict', `The TAGS code ${input.code} already exists (${existing.name}).`, [
-        { field: 'body.code', message: 'already exists' },
-      ]);
+      throw new AppError('conflict', `The TAGS code ${input.code} already exists (${existing.name}).`, [{ field: 'body.code', message: 'already exists' }]);
     }
     const [created] = await tx.insert(tags).values({ code: input.code, name: input.name }).returning({ code: tags.code, name: tags.name });
     if (!created) throw new Error('insert returned no row');
     await recordAudit(tx, context, {
-      classification: 'U', action: 'tag.created', recordType: 'tag', recordId: created.code, change: { code: created.code, name: created.name } });
+      classification: 'U',
+      action: 'tag.created',
+      recordType: 'tag',
+      recordId: created.code,
+      change: { code: created.code, name: created.name },
+    });
     return created;
   });
 }

@@ -184,7 +184,10 @@ describe('who sees which directive', () => {
             .from(directives)
             .where(and(inArray(directives.id, ids), visibleDirectives(actor)));
           const bySql = rows.map((r) => r.id).sort();
-          const byRule = fixtures.filter((f) => rule(actor, f)).map((f) => f.id).sort();
+          const byRule = fixtures
+            .filter((f) => rule(actor, f))
+            .map((f) => f.id)
+            .sort();
           expect(bySql, `${role} ${clearance} ${bureau}`).toEqual(byRule);
         }
     const disabled = { ...actorOf('hq_analyst', 'S', 'EUR'), disabled: true };

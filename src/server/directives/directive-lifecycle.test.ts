@@ -55,7 +55,13 @@ describe('directive lifecycle', () => {
     const response = await post('/api/v1/directives', author, migrationDirective());
     expect(response.statusCode, response.body).toBe(201);
     draft = response.json<TDirective>();
-    expect(draft).toMatchObject({ status: 'draft', classification: 'SBU', issuedAt: null, tags: ['KCRM', 'PHUM', 'SMIG'], allowedActions: ['update', 'issue'] });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      classification: 'SBU',
+      issuedAt: null,
+      tags: ['KCRM', 'PHUM', 'SMIG'],
+      allowedActions: ['update', 'issue'],
+    });
     expect(draft.talkingPoints.map((p) => p.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(draft.talkingPoints[12]).toMatchObject({
       text: 'European point 1',
@@ -80,7 +86,12 @@ describe('directive lifecycle', () => {
   });
 
   it('changes only the fields a PATCH sends, while it is a draft', async () => {
-    const response = await t.request({ method: 'PATCH', url: `/api/v1/directives/${draft.id}`, as: author, payload: { subject: 'Migration and public safety (revised)' } });
+    const response = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/directives/${draft.id}`,
+      as: author,
+      payload: { subject: 'Migration and public safety (revised)' },
+    });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ subject: 'Migration and public safety (revised)', tags: ['KCRM', 'PHUM', 'SMIG'], engagementCadenceDays: 30 });
     expect(response.json().talkingPoints).toHaveLength(15);
@@ -180,7 +191,11 @@ describe('directive lifecycle', () => {
   it('records every write in the audit trail, with who did it', async () => {
     const audit = await t.request({ method: 'GET', url: `/api/v1/audit?recordType=directive&limit=500`, as: admin });
     const events = audit.json().items as { action: string; recordId: string; actorEmail: string | null }[];
-    const about = (id: string) => events.filter((e) => e.recordId === id).map((e) => e.action).reverse();
+    const about = (id: string) =>
+      events
+        .filter((e) => e.recordId === id)
+        .map((e) => e.action)
+        .reverse();
     expect(about(draft.id)).toEqual(['directive.created', 'directive.updated', 'directive.issued', 'directive.superseded']);
     expect(events.every((e) => e.actorEmail === author.email)).toBe(true);
     expect(events.map((e) => e.action)).toContain('directive.rescinded');

@@ -51,9 +51,7 @@ export function visibleDirectives(actor: Actor): SQL {
     case 'post':
       return scope.postId === null ? sql`false` : (and(marking, status, addressedTo(sql`${posts.id} = ${scope.postId}`)) as SQL);
     case 'bureau':
-      return scope.bureauCode === null
-        ? sql`false`
-        : (and(marking, status, addressedTo(sql`${posts.bureauCode} = ${scope.bureauCode}`)) as SQL);
+      return scope.bureauCode === null ? sql`false` : (and(marking, status, addressedTo(sql`${posts.bureauCode} = ${scope.bureauCode}`)) as SQL);
   }
 }
 

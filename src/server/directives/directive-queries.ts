@@ -38,10 +38,7 @@ const directiveColumns = {
 };
 
 function selectDirectives(db: Executor) {
-  return db
-    .select(directiveColumns)
-    .from(directives)
-    .leftJoin(supersededDirective, eq(supersededDirective.id, directives.supersedesId));
+  return db.select(directiveColumns).from(directives).leftJoin(supersededDirective, eq(supersededDirective.id, directives.supersedesId));
 }
 export type DirectiveRow = Awaited<ReturnType<typeof selectDirectives>>[number];
 
@@ -63,11 +60,7 @@ export async function requireDirectiveRow(db: Executor, id: string, viewer: Acto
 async function tagsOf(db: Executor, ids: string[]): Promise<Map<string, string[]>> {
   const byDirective = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byDirective;
-  const rows = await db
-    .select()
-    .from(directiveTags)
-    .where(inArray(directiveTags.directiveId, ids))
-    .orderBy(asc(directiveTags.tagCode));
+  const rows = await db.select().from(directiveTags).where(inArray(directiveTags.directiveId, ids)).orderBy(asc(directiveTags.tagCode));
   for (const row of rows) byDirective.get(row.directiveId)?.push(row.tagCode);
   return byDirective;
 }
@@ -142,7 +135,10 @@ export async function listDirectives(db: Executor, query: TDirectiveListQuery, v
     .orderBy(desc(directives.date), desc(directives.id))
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (row) => [row.date, row.id]);
-  const tags = await tagsOf(db, page.items.map((row) => row.id));
+  const tags = await tagsOf(
+    db,
+    page.items.map((row) => row.id),
+  );
   return {
     items: page.items.map((row) => presentDirectiveSummary(row, tags.get(row.id) ?? [], viewer)),
     nextCursor: page.nextCursor,

@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZDirective, ZDirectiveInput, ZDirectiveListQuery, ZDirectiveSummary, ZDirectiveUpdate, ZTalkingPoint, ZTalkingPointsQuery } from '../../shared/directives';
+import {
+  ZDirective,
+  ZDirectiveInput,
+  ZDirectiveListQuery,
+  ZDirectiveSummary,
+  ZDirectiveUpdate,
+  ZTalkingPoint,
+  ZTalkingPointsQuery,
+} from '../../shared/directives';
 import { ZPage } from '../../shared/pagination';
 import { ZProblem } from '../../shared/problem';
 import { actorOf, auditContextOf } from '../identity/authenticate';
@@ -64,8 +72,7 @@ export const directiveRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZDirective, ...problems },
       },
     },
-    async (request) =>
-      updateDirective(app.db, request.params.id, request.body as Partial<DirectiveFields>, auditContextOf(request), actorOf(request)),
+    async (request) => updateDirective(app.db, request.params.id, request.body as Partial<DirectiveFields>, auditContextOf(request), actorOf(request)),
   );
 
   app.post(
@@ -85,7 +92,12 @@ export const directiveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/directives/:id/rescind',
     {
-      schema: { tags: ['directives'], summary: 'Rescind an issued directive (directive authors)', params: ZDirectiveParams, response: { 200: ZDirective, ...problems } },
+      schema: {
+        tags: ['directives'],
+        summary: 'Rescind an issued directive (directive authors)',
+        params: ZDirectiveParams,
+        response: { 200: ZDirective, ...problems },
+      },
     },
     async (request) => rescindDirective(app.db, request.params.id, auditContextOf(request), actorOf(request)),
   );

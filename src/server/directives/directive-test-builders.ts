@@ -28,12 +28,7 @@ export function pointsForAll(count: number, from = 1): TTalkingPointInput[] {
 }
 
 /** Creates (and, unless `draft`, issues) a directive directly, as `author`. */
-export async function buildDirective(
-  t: TestApp,
-  author: Actor,
-  overrides: Partial<TDirectiveInput> = {},
-  options: { draft?: boolean } = {},
-): Promise<string> {
+export async function buildDirective(t: TestApp, author: Actor, overrides: Partial<TDirectiveInput> = {}, options: { draft?: boolean } = {}): Promise<string> {
   const created = await createDirective(t.database.db, directiveInput(overrides), SYSTEM, author);
   if (!options.draft) await issueDirective(t.database.db, created.id, SYSTEM, author);
   return created.id;

@@ -66,7 +66,12 @@ describe('directive input', () => {
     const duplicate = await create({ reference: 'STATE 12345' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().errors).toEqual([{ field: 'body.reference', message: 'is already used by another directive' }]);
-    const renamed = await t.request({ method: 'PATCH', url: `/api/v1/directives/${(await create({})).json().id}`, as: author, payload: { reference: 'STATE 12345' } });
+    const renamed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/directives/${(await create({})).json().id}`,
+      as: author,
+      payload: { reference: 'STATE 12345' },
+    });
     expect(renamed.statusCode).toBe(409);
   });
 

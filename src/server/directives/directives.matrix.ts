@@ -18,8 +18,7 @@ import { buildDirective, directiveInput } from './directive-test-builders';
  */
 const seen = (c: Case) => seesScopedRecord(c.who, c.relation, c.level);
 const status = (c: Case, whenSeen: number) => (c.who === 'anonymous' ? 401 : seen(c) ? whenSeen : 404);
-const draftStatus = (c: Case, whenSeen: number) =>
-  c.who === 'anonymous' ? 401 : c.who === 'directive_author' && c.level === 'at' ? whenSeen : 404;
+const draftStatus = (c: Case, whenSeen: number) => (c.who === 'anonymous' ? 401 : c.who === 'directive_author' && c.level === 'at' ? whenSeen : 404);
 const addressedTo = (c: Case) => ({ bureaus: [], countries: [], posts: [RELATION_POST[c.relation].post] });
 
 let tagCounter = 0;

@@ -28,7 +28,8 @@ export async function issueDirective(db: Db, id: string, context: AuditContext, 
     if (draft.supersedesId && actor && problems.length === 0 && !(await canSeeDirective(tx, actor, draft.supersedesId))) {
       problems.push({ field: 'body.supersedes', message: 'no directive has this id' });
     }
-    if (problems.length > 0) throw AppError.validation(problems, `This draft cannot be issued yet: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`);
+    if (problems.length > 0)
+      throw AppError.validation(problems, `This draft cannot be issued yet: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`);
 
     // Each step is conditional on the status it expects, so two authors racing cannot both win.
     const [issued] = await tx

@@ -15,11 +15,7 @@ export interface AddresseeChoice {
  * countries, plus the posts named one by one. Unknown countries and post codes are field
  * errors under `field` (e.g. `body.actionPosts.posts.2`), so the form can point at them.
  */
-export async function resolveAddressees(
-  db: Executor,
-  choice: AddresseeChoice,
-  field: string,
-): Promise<{ postIds: string[]; errors: FieldError[] }> {
+export async function resolveAddressees(db: Executor, choice: AddresseeChoice, field: string): Promise<{ postIds: string[]; errors: FieldError[] }> {
   const errors: FieldError[] = [];
   if (choice.countries.length > 0) {
     const known = new Set(
@@ -57,8 +53,5 @@ export async function resolveAddressees(
 export function assignRoles(actionPostIds: string[], infoPostIds: string[]): { postId: string; role: 'action' | 'info' }[] {
   const action = new Set(actionPostIds);
   const info = new Set(infoPostIds.filter((id) => !action.has(id)));
-  return [
-    ...[...action].map((postId) => ({ postId, role: 'action' as const })),
-    ...[...info].map((postId) => ({ postId, role: 'info' as const })),
-  ];
+  return [...[...action].map((postId) => ({ postId, role: 'action' as const })), ...[...info].map((postId) => ({ postId, role: 'info' as const }))];
 }

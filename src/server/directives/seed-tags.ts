@@ -36,6 +36,10 @@ export const COMMON_TAGS: readonly { code: string; name: string }[] = [
 
 /** Inserts the common TAGS that are missing; returns how many it added (0 the second time). */
 export async function seedTags(db: Executor): Promise<number> {
-  const added = await db.insert(tags).values([...COMMON_TAGS]).onConflictDoNothing({ target: tags.code }).returning({ code: tags.code });
+  const added = await db
+    .insert(tags)
+    .values([...COMMON_TAGS])
+    .onConflictDoNothing({ target: tags.code })
+    .returning({ code: tags.code });
   return added.length;
 }

@@ -21,11 +21,13 @@ describe('subject TAGS', () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/tags', as: officer });
     expect(response.statusCode).toBe(200);
     const items = response.json().items as { code: string; name: string }[];
-    expect(items).toEqual(expect.arrayContaining([
-      { code: 'PREL', name: 'External political relations' },
-      { code: 'SMIG', name: 'Migration' },
-      { code: 'KTIP', name: 'Trafficking in persons' },
-    ]));
+    expect(items).toEqual(
+      expect.arrayContaining([
+        { code: 'PREL', name: 'External political relations' },
+        { code: 'SMIG', name: 'Migration' },
+        { code: 'KTIP', name: 'Trafficking in persons' },
+      ]),
+    );
     for (const code of ['PGOV', 'PHUM', 'KCRM', 'PTER', 'PINR', 'CVIS', 'ASEC']) expect(items.map((i) => i.code)).toContain(code);
     expect(items.map((i) => i.code)).toEqual([...items.map((i) => i.code)].sort());
     expect((await t.request({ method: 'GET', url: '/api/v1/tags' })).statusCode).toBe(401);
@@ -43,7 +45,12 @@ describe('subject TAGS', () => {
     expect(again.json().errors).toEqual([{ field: 'body.code', message: 'already exists' }]);
     const malformed = await t.request({ method: 'POST', url: '/api/v1/tags', as: admin, payload: { code: 'komc1', name: '' } });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.code', 'body.name']);
+    expect(
+      malformed
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body.code', 'body.name']);
 
     const refused = await t.request({ method: 'POST', url: '/api/v1/tags', as: officer, payload: { code: 'KABC', name: 'Nope' } });
     expect(refused.statusCode).toBe(403);

@@ -19,11 +19,7 @@ export async function loadTalkingPoints(db: Executor, directiveId: string, postI
   const counters =
     pointIds.length === 0
       ? []
-      : await db
-          .select()
-          .from(counterArguments)
-          .where(inArray(counterArguments.talkingPointId, pointIds))
-          .orderBy(asc(counterArguments.position));
+      : await db.select().from(counterArguments).where(inArray(counterArguments.talkingPointId, pointIds)).orderBy(asc(counterArguments.position));
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -34,8 +30,6 @@ export async function loadTalkingPoints(db: Executor, directiveId: string, postI
     rationale: row.rationale,
     wording: row.wording as TTalkingPoint['wording'],
     attribution: row.attribution,
-    counterArguments: counters
-      .filter((counter) => counter.talkingPointId === row.id)
-      .map(({ argument, rebuttal }) => ({ argument, rebuttal })),
+    counterArguments: counters.filter((counter) => counter.talkingPointId === row.id).map(({ argument, rebuttal }) => ({ argument, rebuttal })),
   }));
 }

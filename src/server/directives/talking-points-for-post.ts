@@ -14,12 +14,7 @@ import { loadTalkingPoints } from './talking-point-queries';
  * viewer's home post; headquarters and bureau analysts without `postCode` get all of them.
  * A post user reads their own post's points only: other posts' instructions are not theirs.
  */
-export async function talkingPointsFor(
-  db: Executor,
-  directiveId: string,
-  viewer: Actor,
-  postCode: string | undefined,
-): Promise<TTalkingPoint[]> {
+export async function talkingPointsFor(db: Executor, directiveId: string, viewer: Actor, postCode: string | undefined): Promise<TTalkingPoint[]> {
   await requireDirectiveRow(db, directiveId, viewer);
   let postId = viewerPostId(viewer);
   if (postCode !== undefined) {

@@ -44,13 +44,7 @@ function describeChange(current: DirectiveRow, fields: Partial<DirectiveFields>)
  * (addressees, TAGS, talking points) replaces the old one. Once issued, a directive is the
  * text posts act on, so it never changes (409); a change is a new directive superseding it.
  */
-export async function updateDirective(
-  db: Db,
-  id: string,
-  fields: Partial<DirectiveFields>,
-  context: AuditContext,
-  actor: Actor | null,
-): Promise<TDirective> {
+export async function updateDirective(db: Db, id: string, fields: Partial<DirectiveFields>, context: AuditContext, actor: Actor | null): Promise<TDirective> {
   const current = await requireDirectiveRow(db, id, actor);
   if (actor) requireDirectiveAuthor(actor);
   if (current.status !== 'draft') throw new AppError('conflict', FROZEN);

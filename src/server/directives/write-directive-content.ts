@@ -25,9 +25,7 @@ export function directiveColumnsOf(fields: Partial<DirectiveFields>): Partial<ty
 }
 
 const referenceTaken = () =>
-  new AppError('conflict', 'Another directive already has this reference.', [
-    { field: 'body.reference', message: 'is already used by another directive' },
-  ]);
+  new AppError('conflict', 'Another directive already has this reference.', [{ field: 'body.reference', message: 'is already used by another directive' }]);
 
 /** References are unique: the cable is cited by it. */
 export async function assertReferenceFree(tx: Executor, reference: string, selfId: string | null = null): Promise<void> {

@@ -43,7 +43,13 @@ export async function loadEngagementDetails(db: Executor, ids: string[], viewer:
       .where(and(inArray(engagementDirectives.engagementId, ids), inArray(directives.classification, readable)))
       .orderBy(asc(directives.reference)),
     db
-      .select({ engagementId: engagementContacts.engagementId, id: contacts.id, name: contacts.name, title: contacts.title, organization: contacts.organization })
+      .select({
+        engagementId: engagementContacts.engagementId,
+        id: contacts.id,
+        name: contacts.name,
+        title: contacts.title,
+        organization: contacts.organization,
+      })
       .from(engagementContacts)
       .innerJoin(contacts, eq(contacts.id, engagementContacts.contactId))
       .where(and(inArray(engagementContacts.engagementId, ids), inArray(contacts.classification, readable)))

@@ -11,7 +11,13 @@ import { notify } from '../cadence/notification-store';
  */
 export async function notifyWorkflowStep(db: Executor, engagementId: string, step: 'submit' | 'return', actorId: string, at: Date): Promise<void> {
   const [engagement] = await db
-    .select({ postId: engagements.postId, postName: posts.name, classification: engagements.classification, draftedBy: engagements.draftedBy, kind: engagements.kind })
+    .select({
+      postId: engagements.postId,
+      postName: posts.name,
+      classification: engagements.classification,
+      draftedBy: engagements.draftedBy,
+      kind: engagements.kind,
+    })
     .from(engagements)
     .innerJoin(posts, eq(posts.id, engagements.postId))
     .where(eq(engagements.id, engagementId));
@@ -19,7 +25,14 @@ export async function notifyWorkflowStep(db: Executor, engagementId: string, ste
   const link = `/engagements/${engagementId}`;
   if (step === 'return') {
     await notify(db, [
-      { userId: engagement.draftedBy, kind: 'engagement.returned', title: 'Engagement returned to draft', body: `An approver at ${engagement.postName} returned your ${engagement.kind} for changes.`, link, dedupeKey: `engagement:${engagementId}:returned:${at.getTime()}` },
+      {
+        userId: engagement.draftedBy,
+        kind: 'engagement.returned',
+        title: 'Engagement returned to draft',
+        body: `An approver at ${engagement.postName} returned your ${engagement.kind} for changes.`,
+        link,
+        dedupeKey: `engagement:${engagementId}:returned:${at.getTime()}`,
+      },
     ]);
     return;
   }

@@ -57,7 +57,10 @@ const RULES: Record<EngagementAction, { permission: TPermission; from: string[] 
 export function actionRefusal(viewer: Actor, engagement: EngagementScope, action: EngagementAction): AppError | undefined {
   const rule = RULES[action];
   if (!hasPermission(viewer, rule.permission) || viewer.postId !== engagement.postId) {
-    return new AppError('forbidden', `Only ${rule.permission === 'records.approve' ? 'approvers' : 'officers and approvers'} of the engagement's post may do this (${action}).`);
+    return new AppError(
+      'forbidden',
+      `Only ${rule.permission === 'records.approve' ? 'approvers' : 'officers and approvers'} of the engagement's post may do this (${action}).`,
+    );
   }
   if (!rule.from.includes(engagement.status)) {
     return new AppError('conflict', `The engagement is ${engagement.status}; ${action} needs it ${rule.from.join(' or ')}.`);

@@ -73,10 +73,20 @@ export async function listEngagements(db: Executor, query: z.output<typeof ZEnga
     query.country ? eq(posts.countryAlpha2, query.country.toUpperCase()) : undefined,
     query.status ? eq(engagements.status, query.status) : undefined,
     query.directive
-      ? exists(db.select({ one: sql`1` }).from(engagementDirectives).where(and(eq(engagementDirectives.engagementId, engagements.id), eq(engagementDirectives.directiveId, query.directive))))
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(engagementDirectives)
+            .where(and(eq(engagementDirectives.engagementId, engagements.id), eq(engagementDirectives.directiveId, query.directive))),
+        )
       : undefined,
     query.contact
-      ? exists(db.select({ one: sql`1` }).from(engagementContacts).where(and(eq(engagementContacts.engagementId, engagements.id), eq(engagementContacts.contactId, query.contact))))
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(engagementContacts)
+            .where(and(eq(engagementContacts.engagementId, engagements.id), eq(engagementContacts.contactId, query.contact))),
+        )
       : undefined,
     query.from ? gte(engagements.occurredAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
     query.to ? lt(engagements.occurredAt, dayAfter(query.to)) : undefined,
@@ -87,6 +97,10 @@ export async function listEngagements(db: Executor, query: z.output<typeof ZEnga
     .orderBy(desc(engagements.occurredAt), desc(engagements.id))
     .limit(query.limit + 1)) as EngagementRow[];
   const page = toPage(rows, query.limit, (row) => [row.occurredAt.toISOString(), row.id]);
-  const details = await loadEngagementDetails(db, page.items.map((row) => row.id), viewer);
+  const details = await loadEngagementDetails(
+    db,
+    page.items.map((row) => row.id),
+    viewer,
+  );
   return { items: page.items.map((row) => presentEngagement(row, details.get(row.id)!, viewer)), nextCursor: page.nextCursor };
 }

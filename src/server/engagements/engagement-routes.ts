@@ -42,7 +42,14 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/engagements',
-    { schema: { tags: ['engagements'], summary: 'Record an engagement (a draft at your home post)', body: ZEngagementInput, response: { 201: ZEngagement, ...problems } } },
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Record an engagement (a draft at your home post)',
+        body: ZEngagementInput,
+        response: { 201: ZEngagement, ...problems },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createEngagement(app.db, request.body, auditContextOf(request), actorOf(request))),
   );
 
@@ -79,7 +86,12 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/engagements/:id/approve',
     {
-      schema: { tags: ['engagements'], summary: 'Approve a submitted engagement (never your own draft)', params: ZEngagementParams, response: { 200: ZEngagement, ...problems } },
+      schema: {
+        tags: ['engagements'],
+        summary: 'Approve a submitted engagement (never your own draft)',
+        params: ZEngagementParams,
+        response: { 200: ZEngagement, ...problems },
+      },
     },
     async (request) => approveEngagement(app.db, request.params.id, auditContextOf(request), actorOf(request)),
   );
@@ -87,7 +99,13 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/engagements/:id/return',
     {
-      schema: { tags: ['engagements'], summary: 'Return a submitted engagement to draft', params: ZEngagementParams, body: ZReturnBody, response: { 200: ZEngagement, ...problems } },
+      schema: {
+        tags: ['engagements'],
+        summary: 'Return a submitted engagement to draft',
+        params: ZEngagementParams,
+        body: ZReturnBody,
+        response: { 200: ZEngagement, ...problems },
+      },
     },
     async (request) => returnEngagement(app.db, request.params.id, request.body?.reason, auditContextOf(request), actorOf(request)),
   );
@@ -103,8 +121,7 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZEngagement, ...problems },
       },
     },
-    async (request) =>
-      updateFollowUp(app.db, request.params.id, request.params.followUpId, request.body.done, auditContextOf(request), actorOf(request)),
+    async (request) => updateFollowUp(app.db, request.params.id, request.params.followUpId, request.body.done, auditContextOf(request), actorOf(request)),
   );
 
   app.get(

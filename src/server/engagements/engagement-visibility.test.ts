@@ -27,11 +27,35 @@ describe('engagements: who sees what, filters and paging', () => {
     const parisContact = await buildContact(db, { post: 'paris' });
     const berlin = { post: 'berlin', draftedBy: users.berlinOfficer.actor.id };
     ids.bDraft = (await buildEngagement(db, { ...berlin, occurredAt: '2025-12-05T09:00:00Z', directives: [d1], contacts: [berlinContact] })).id;
-    ids.bSubmitted = (await buildEngagement(db, { ...berlin, status: 'submitted', occurredAt: '2025-12-04T09:00:00Z', directives: [d1], contacts: [berlinContact] })).id;
-    ids.bSecret = (await buildEngagement(db, { ...berlin, status: 'approved', classification: 'S', occurredAt: '2025-12-03T23:30:00Z', directives: [d2], contacts: [berlinContact] })).id;
-    ids.bApproved = (await buildEngagement(db, { ...berlin, status: 'approved', classification: 'C', occurredAt: '2025-11-20T09:00:00Z', directives: [d2] })).id;
-    ids.pSubmitted = (await buildEngagement(db, { post: 'paris', draftedBy: users.parisOfficer.actor.id, status: 'submitted', occurredAt: '2025-12-02T00:00:00Z', directives: [d1], contacts: [parisContact] })).id;
-    ids.oApproved = (await buildEngagement(db, { post: 'ottawa', draftedBy: users.ottawaOfficer.actor.id, status: 'approved', occurredAt: '2025-12-01T09:00:00Z' })).id;
+    ids.bSubmitted = (
+      await buildEngagement(db, { ...berlin, status: 'submitted', occurredAt: '2025-12-04T09:00:00Z', directives: [d1], contacts: [berlinContact] })
+    ).id;
+    ids.bSecret = (
+      await buildEngagement(db, {
+        ...berlin,
+        status: 'approved',
+        classification: 'S',
+        occurredAt: '2025-12-03T23:30:00Z',
+        directives: [d2],
+        contacts: [berlinContact],
+      })
+    ).id;
+    ids.bApproved = (
+      await buildEngagement(db, { ...berlin, status: 'approved', classification: 'C', occurredAt: '2025-11-20T09:00:00Z', directives: [d2] })
+    ).id;
+    ids.pSubmitted = (
+      await buildEngagement(db, {
+        post: 'paris',
+        draftedBy: users.parisOfficer.actor.id,
+        status: 'submitted',
+        occurredAt: '2025-12-02T00:00:00Z',
+        directives: [d1],
+        contacts: [parisContact],
+      })
+    ).id;
+    ids.oApproved = (
+      await buildEngagement(db, { post: 'ottawa', draftedBy: users.ottawaOfficer.actor.id, status: 'approved', occurredAt: '2025-12-01T09:00:00Z' })
+    ).id;
   });
   afterAll(async () => t.close());
 
@@ -42,7 +66,8 @@ describe('engagements: who sees what, filters and paging', () => {
     return response.json().items.map((e: { id: string }) => name(e.id));
   };
   const status = async (who: string, url: string) => (await t.request({ method: 'GET', url, as: users[who] })).statusCode;
-  const contactCount = async (who: string) => (await t.request({ method: 'GET', url: `/api/v1/contacts/${berlinContact}`, as: users[who] })).json().engagementCount;
+  const contactCount = async (who: string) =>
+    (await t.request({ method: 'GET', url: `/api/v1/contacts/${berlinContact}`, as: users[who] })).json().engagementCount;
 
   it('answers 404 for another post’s engagement or one marked above the clearance, and leaves them out of lists', async () => {
     expect(await status('parisOfficer', `/api/v1/engagements/${ids.bSubmitted}`)).toBe(404);

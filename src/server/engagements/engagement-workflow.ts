@@ -20,14 +20,27 @@ interface Transition {
 }
 
 const SUBMIT: Transition = { action: 'submit', from: 'draft', to: 'submitted', set: (_, now) => ({ submittedAt: now }), audit: 'engagement.submitted' };
-const APPROVE: Transition = { action: 'approve', from: 'submitted', to: 'approved', set: (actor, now) => ({ approvedBy: actor.id, approvedAt: now }), audit: 'engagement.approved' };
+const APPROVE: Transition = {
+  action: 'approve',
+  from: 'submitted',
+  to: 'approved',
+  set: (actor, now) => ({ approvedBy: actor.id, approvedAt: now }),
+  audit: 'engagement.approved',
+};
 const RETURN: Transition = { action: 'return', from: 'submitted', to: 'draft', set: () => ({ submittedAt: null }), audit: 'engagement.returned' };
 
 /**
  * draft → submitted → approved, and submitted → draft when returned. The status is checked
  * again in the UPDATE itself, so two approvers acting at once cannot both succeed.
  */
-async function transition(db: Executor, id: string, step: Transition, context: AuditContext, actor: Actor, change: Record<string, unknown> = {}): Promise<TEngagement> {
+async function transition(
+  db: Executor,
+  id: string,
+  step: Transition,
+  context: AuditContext,
+  actor: Actor,
+  change: Record<string, unknown> = {},
+): Promise<TEngagement> {
   requirePermission(actor, step.action === 'submit' ? 'records.draft' : 'records.approve');
   const row = requireVisibleEngagement(actor, await findEngagementRow(db, id));
   assertEngagementAction(actor, row, step.action);
@@ -39,7 +52,13 @@ async function transition(db: Executor, id: string, step: Transition, context: A
       .where(and(eq(engagements.id, id), eq(engagements.status, step.from)))
       .returning({ id: engagements.id });
     if (!moved) throw new AppError('conflict', `The engagement is no longer ${step.from}.`);
-    await recordAudit(tx, context, { action: step.audit, recordType: 'engagement', recordId: id, change: { status: { from: step.from, to: step.to }, ...change }, classification: row.classification });
+    await recordAudit(tx, context, {
+      action: step.audit,
+      recordType: 'engagement',
+      recordId: id,
+      change: { status: { from: step.from, to: step.to }, ...change },
+      classification: row.classification,
+    });
     if (step.action !== 'approve') await notifyWorkflowStep(tx, id, step.action, actor.id, now);
   });
   return getEngagement(db, id, actor);

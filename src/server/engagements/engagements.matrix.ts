@@ -1,5 +1,16 @@
 import { ROLES, type TRole } from '../../shared/identity';
-import { LEVELS, RELATION_POST, RELATIONS, TARGET_MARKING, seesScopedRecord, type Case, type Level, type MatrixArea, type Relation, type Who } from '../testing/access-matrix';
+import {
+  LEVELS,
+  RELATION_POST,
+  RELATIONS,
+  TARGET_MARKING,
+  seesScopedRecord,
+  type Case,
+  type Level,
+  type MatrixArea,
+  type Relation,
+  type Who,
+} from '../testing/access-matrix';
 import { buildEngagement } from './test-builders';
 
 /** Who reads post records, who drafts them, who approves them: stated here, not taken from the code under test. */
@@ -66,8 +77,14 @@ export const engagementsMatrix: MatrixArea = {
       payload: () => ({ ourReadout: 'Changed by the access matrix (synthetic).' }),
       expect: writesRecord(DRAFTERS),
     },
-    'POST /api/v1/engagements/:id/submit': { url: (c) => `/api/v1/engagements/${c.target[`engagementToSubmit:${c.who}`]}/submit`, expect: writesRecord(DRAFTERS) },
-    'POST /api/v1/engagements/:id/approve': { url: (c) => `/api/v1/engagements/${c.target[`engagementToApprove:${c.who}`]}/approve`, expect: writesRecord(APPROVERS) },
+    'POST /api/v1/engagements/:id/submit': {
+      url: (c) => `/api/v1/engagements/${c.target[`engagementToSubmit:${c.who}`]}/submit`,
+      expect: writesRecord(DRAFTERS),
+    },
+    'POST /api/v1/engagements/:id/approve': {
+      url: (c) => `/api/v1/engagements/${c.target[`engagementToApprove:${c.who}`]}/approve`,
+      expect: writesRecord(APPROVERS),
+    },
     'POST /api/v1/engagements/:id/return': {
       url: (c) => `/api/v1/engagements/${c.target[`engagementToReturn:${c.who}`]}/return`,
       payload: () => ({ reason: 'Returned by the access matrix.' }),

@@ -23,7 +23,11 @@ describe('engagements: recording, four eyes and validation', () => {
     // Synthetic directive: one point for every action post, one for EUR, one for France only.
     directive = await buildDirective(t.database.db, {
       actionPosts: ['berlin', 'paris'],
-      points: ['Raise the synthetic point for every action post.', { text: 'Raise the European point.', scope: 'bureaus', bureaus: ['EUR'] }, { text: 'Raise the French point.', scope: 'countries', countries: ['FR'] }],
+      points: [
+        'Raise the synthetic point for every action post.',
+        { text: 'Raise the European point.', scope: 'bureaus', bureaus: ['EUR'] },
+        { text: 'Raise the French point.', scope: 'countries', countries: ['FR'] },
+      ],
     });
     otherDirective = await buildDirective(t.database.db, { actionPosts: ['berlin'], points: ['A point of another directive.'] });
     contactId = await buildContact(t.database.db, { post: 'berlin', name: 'Synthetic Director' });
@@ -87,7 +91,9 @@ describe('engagements: recording, four eyes and validation', () => {
 
   it('notifies the post’s approvers on submit, and the drafter when it is returned', async () => {
     const titles = async (user: TestUser) =>
-      (await t.request({ method: 'GET', url: '/api/v1/notifications?limit=500', as: user })).json().items.map((n: { title: string; link: string }) => `${n.title} ${n.link}`);
+      (await t.request({ method: 'GET', url: '/api/v1/notifications?limit=500', as: user }))
+        .json()
+        .items.map((n: { title: string; link: string }) => `${n.title} ${n.link}`);
     const uncleared = await t.user({ role: 'approver', post: 'berlin', clearance: 'U' });
     const draft = (await create(officer)).json();
     expect(draft.classification).toBe('SBU');
@@ -145,7 +151,12 @@ describe('engagements: recording, four eyes and validation', () => {
     await act(draft.id, 'submit', officer);
     const returned = await act(draft.id, 'return', approver, { reason: 'Add the host’s commitments.' });
     expect(returned.json()).toMatchObject({ status: 'draft', submittedAt: null });
-    const patch = await t.request({ method: 'PATCH', url: `/api/v1/engagements/${draft.id}`, payload: { commitments: 'The host will reply in writing.' }, as: officer });
+    const patch = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/engagements/${draft.id}`,
+      payload: { commitments: 'The host will reply in writing.' },
+      as: officer,
+    });
     expect(patch.statusCode).toBe(200);
     // The web app returns without a body.
     await act(draft.id, 'submit', officer);
@@ -157,7 +168,15 @@ describe('engagements: recording, four eyes and validation', () => {
   it('changes only the fields a PATCH sends', async () => {
     const draft = (await create(officer)).json();
     const patch = await t.request({ method: 'PATCH', url: `/api/v1/engagements/${draft.id}`, payload: { kind: 'call', ourReadout: 'Shorter.' }, as: officer });
-    expect(patch.json()).toMatchObject({ kind: 'call', ourReadout: 'Shorter.', classification: 'SBU', directives: draft.directives, contacts: draft.contacts, points: draft.points, followUps: draft.followUps });
+    expect(patch.json()).toMatchObject({
+      kind: 'call',
+      ourReadout: 'Shorter.',
+      classification: 'SBU',
+      directives: draft.directives,
+      contacts: draft.contacts,
+      points: draft.points,
+      followUps: draft.followUps,
+    });
   });
 
   it('rejects talking points the post does not have to deliver, naming each one', async () => {
@@ -177,7 +196,11 @@ describe('engagements: recording, four eyes and validation', () => {
       { field: 'body.points.3.talkingPointId', message: 'is listed twice' },
     ]);
     // Paris has the French point.
-    const paris = await create(parisOfficer, { ...valid(), contacts: [], points: [{ talkingPointId: directive.pointIds[2], delivered: true, reception: 'disagreed' }] });
+    const paris = await create(parisOfficer, {
+      ...valid(),
+      contacts: [],
+      points: [{ talkingPointId: directive.pointIds[2], delivered: true, reception: 'disagreed' }],
+    });
     expect(paris.statusCode).toBe(201);
   });
 
@@ -211,8 +234,12 @@ describe('engagements: recording, four eyes and validation', () => {
 
   it('records only at the home post, within the writer’s clearance, and marked at least as high as what it cites', async () => {
     expect((await create(officer, { ...valid(), post: 'paris' })).statusCode).toBe(403);
-    expect((await create(officer, { ...valid(), post: 'atlantis' })).json().errors).toEqual([{ field: 'body.post', message: 'no post has the code "atlantis"' }]);
-    expect((await create(officer, { ...valid(), classification: 'S' })).json().errors).toEqual([{ field: 'body.classification', message: 'must be at or below your clearance (C)' }]);
+    expect((await create(officer, { ...valid(), post: 'atlantis' })).json().errors).toEqual([
+      { field: 'body.post', message: 'no post has the code "atlantis"' },
+    ]);
+    expect((await create(officer, { ...valid(), classification: 'S' })).json().errors).toEqual([
+      { field: 'body.classification', message: 'must be at or below your clearance (C)' },
+    ]);
     const confidential = await buildDirective(t.database.db, { actionPosts: ['berlin'], classification: 'C', reference: 'TEST-CONFIDENTIAL' });
     const low = await create(officer, { ...valid(), directives: [confidential.id], points: [], classification: 'U' });
     expect(low.json().errors).toEqual([{ field: 'body.classification', message: 'must be at least C, the marking of directive TEST-CONFIDENTIAL' }]);

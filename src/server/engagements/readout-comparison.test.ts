@@ -44,7 +44,10 @@ describe('readout comparison', () => {
   });
 
   it('splits sentences with Unicode rules and keeps only content words', () => {
-    expect(splitSentences('The U.S. urged both sides to de-escalate. Both sides agreed!')).toEqual(['The U.S. urged both sides to de-escalate.', 'Both sides agreed!']);
+    expect(splitSentences('The U.S. urged both sides to de-escalate. Both sides agreed!')).toEqual([
+      'The U.S. urged both sides to de-escalate.',
+      'Both sides agreed!',
+    ]);
     expect([...contentWords('The Secretary urged both sides to de-escalate.')]).toEqual(['secretari', 'urg', 'side', 'de', 'escal']);
     // Stemming lets a paraphrase match what it restates.
     expect([...contentWords('He urges the side to escalate')]).toEqual(['urg', 'side', 'escal']);
@@ -90,7 +93,11 @@ describe('readout comparison through the API', () => {
     const response = await t.request({ method: 'GET', url: `/api/v1/engagements/${created.json().id}/comparison`, as: officer });
     expect(response.statusCode).toBe(200);
     const comparison = response.json();
-    expect(comparison).toMatchObject({ ourReadout: STATE_PAKISTAN, counterpartAccount: PM_OFFICE, counterpartSourceUrl: 'https://example.org/synthetic-statement' });
+    expect(comparison).toMatchObject({
+      ourReadout: STATE_PAKISTAN,
+      counterpartAccount: PM_OFFICE,
+      counterpartSourceUrl: 'https://example.org/synthetic-statement',
+    });
     expect(comparison.counterpartSentences).toEqual([{ text: PM_OFFICE, onlyHere: true }]);
     expect(comparison.ourSentences[1]).toMatchObject({ onlyHere: true });
     // Only delivered points: the undelivered counterterrorism point is not listed.

@@ -111,6 +111,10 @@ export async function getReadoutComparison(db: Executor, id: string, viewer: Act
     ourReadout: row.ourReadout,
     counterpartAccount: row.counterpartAccount,
     counterpartSourceUrl: row.counterpartSourceUrl,
-    ...compareReadouts(row.ourReadout, row.counterpartAccount, details.points.filter((point) => point.delivered)),
+    ...compareReadouts(
+      row.ourReadout,
+      row.counterpartAccount,
+      details.points.filter((point) => point.delivered),
+    ),
   };
 }

@@ -7,10 +7,16 @@ export type RelationName = keyof EngagementRelations;
 export const RELATION_NAMES: RelationName[] = ['directiveIds', 'contactIds', 'officerIds', 'points', 'followUps'];
 
 /** Replaces the named relations of an engagement (all of them for a new one). */
-export async function storeRelations(tx: Executor, engagementId: string, relations: EngagementRelations, which: RelationName[] = RELATION_NAMES): Promise<void> {
+export async function storeRelations(
+  tx: Executor,
+  engagementId: string,
+  relations: EngagementRelations,
+  which: RelationName[] = RELATION_NAMES,
+): Promise<void> {
   if (which.includes('directiveIds')) {
     await tx.delete(engagementDirectives).where(eq(engagementDirectives.engagementId, engagementId));
-    if (relations.directiveIds.length) await tx.insert(engagementDirectives).values(relations.directiveIds.map((directiveId) => ({ engagementId, directiveId })));
+    if (relations.directiveIds.length)
+      await tx.insert(engagementDirectives).values(relations.directiveIds.map((directiveId) => ({ engagementId, directiveId })));
   }
   if (which.includes('contactIds')) {
     await tx.delete(engagementContacts).where(eq(engagementContacts.engagementId, engagementId));

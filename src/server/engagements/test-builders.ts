@@ -2,7 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { TClearance } from '../../shared/identity';
 import type { Executor } from '../db/client';
-import { contacts, directivePosts, directives, engagementContacts, engagementDirectives, engagementOfficers, engagements, followUps, posts, talkingPoints } from '../db/schema/index';
+import {
+  contacts,
+  directivePosts,
+  directives,
+  engagementContacts,
+  engagementDirectives,
+  engagementOfficers,
+  engagements,
+  followUps,
+  posts,
+  talkingPoints,
+} from '../db/schema/index';
 
 /**
  * Test builders: rows inserted directly, so that contact and engagement tests do not depend
@@ -25,7 +36,15 @@ export interface PointSpec {
 
 export async function buildDirective(
   db: Executor,
-  options: { actionPosts: string[]; infoPosts?: string[]; points?: (string | PointSpec)[]; status?: string; classification?: TClearance; reference?: string; subject?: string },
+  options: {
+    actionPosts: string[];
+    infoPosts?: string[];
+    points?: (string | PointSpec)[];
+    status?: string;
+    classification?: TClearance;
+    reference?: string;
+    subject?: string;
+  },
 ): Promise<{ id: string; reference: string; pointIds: string[] }> {
   const reference = options.reference ?? `TEST-${suffix()}`;
   const [directive] = await db
@@ -42,14 +61,24 @@ export async function buildDirective(
     })
     .returning({ id: directives.id });
   const id = directive!.id;
-  for (const [codes, role] of [[options.actionPosts, 'action'], [options.infoPosts ?? [], 'info']] as const)
+  for (const [codes, role] of [
+    [options.actionPosts, 'action'],
+    [options.infoPosts ?? [], 'info'],
+  ] as const)
     for (const code of codes) await db.insert(directivePosts).values({ directiveId: id, postId: (await postOf(db, code)).id, role });
   const pointIds: string[] = [];
   for (const [index, spec] of (options.points ?? []).entries()) {
     const point = typeof spec === 'string' ? { text: spec } : spec;
     const [row] = await db
       .insert(talkingPoints)
-      .values({ directiveId: id, number: index + 1, text: point.text, scope: point.scope ?? 'all', scopeBureaus: point.bureaus ?? [], scopeCountries: point.countries ?? [] })
+      .values({
+        directiveId: id,
+        number: index + 1,
+        text: point.text,
+        scope: point.scope ?? 'all',
+        scopeBureaus: point.bureaus ?? [],
+        scopeCountries: point.countries ?? [],
+      })
       .returning({ id: talkingPoints.id });
     pointIds.push(row!.id);
   }

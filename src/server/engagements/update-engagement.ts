@@ -33,7 +33,11 @@ async function storedFields(db: Executor, row: EngagementRow): Promise<Engagemen
     contacts: contactRows.map((r) => r.id),
     // The drafter is added back whatever the list says.
     officers: officerRows.map((r) => r.id).filter((officer) => officer !== row.draftedBy),
-    points: pointRows.map((p) => ({ talkingPointId: p.talkingPointId, delivered: p.delivered, reception: p.reception as EngagementFields['points'][number]['reception'] })),
+    points: pointRows.map((p) => ({
+      talkingPointId: p.talkingPointId,
+      delivered: p.delivered,
+      reception: p.reception as EngagementFields['points'][number]['reception'],
+    })),
     commitments: row.commitments,
     ourReadout: row.ourReadout,
     counterpartAccount: row.counterpartAccount,
@@ -52,7 +56,17 @@ const RELATION_OF: Partial<Record<keyof EngagementFields, RelationName>> = {
   points: 'points',
   followUps: 'followUps',
 };
-const SCALARS = ['occurredAt', 'kind', 'classification', 'commitments', 'ourReadout', 'counterpartAccount', 'counterpartSourceUrl', 'counterpartDate', 'synthetic'] as const;
+const SCALARS = [
+  'occurredAt',
+  'kind',
+  'classification',
+  'commitments',
+  'ourReadout',
+  'counterpartAccount',
+  'counterpartSourceUrl',
+  'counterpartDate',
+  'synthetic',
+] as const;
 const LONG_TEXT = new Set<string>(['commitments', 'ourReadout', 'counterpartAccount']);
 
 /**
@@ -90,7 +104,14 @@ export async function updateEngagement(db: Executor, id: string, raw: unknown, c
       .returning({ id: engagements.id });
     if (!updated) throw new AppError('conflict', 'The engagement is no longer a draft; it cannot change.');
     await storeRelations(tx, id, relations, replaced);
-    if (Object.keys(change).length > 0) await recordAudit(tx, context, { action: 'engagement.updated', recordType: 'engagement', recordId: id, change, classification: higherMarking(current.classification, effective.classification) });
+    if (Object.keys(change).length > 0)
+      await recordAudit(tx, context, {
+        action: 'engagement.updated',
+        recordType: 'engagement',
+        recordId: id,
+        change,
+        classification: higherMarking(current.classification, effective.classification),
+      });
   });
   return getEngagement(db, id, actor);
 }

@@ -11,7 +11,14 @@ import { assertEngagementAction, requireVisibleEngagement } from './engagement-p
 import { findEngagementRow, getEngagement } from './engagement-queries';
 
 /** Marks a follow-up done or not; allowed on approved engagements, whose facts stay frozen. */
-export async function updateFollowUp(db: Executor, engagementId: string, followUpId: string, done: boolean, context: AuditContext, actor: Actor): Promise<TEngagement> {
+export async function updateFollowUp(
+  db: Executor,
+  engagementId: string,
+  followUpId: string,
+  done: boolean,
+  context: AuditContext,
+  actor: Actor,
+): Promise<TEngagement> {
   requirePermission(actor, 'records.draft');
   const engagement = requireVisibleEngagement(actor, await findEngagementRow(db, engagementId));
   assertEngagementAction(actor, engagement, 'update_follow_up');
@@ -23,8 +30,17 @@ export async function updateFollowUp(db: Executor, engagementId: string, followU
   if (!followUp) throw AppError.notFound('Follow-up');
   if ((followUp.doneAt !== null) !== done) {
     await db.transaction(async (tx) => {
-      await tx.update(followUps).set({ doneAt: done ? new Date() : null }).where(eq(followUps.id, followUpId));
-      await recordAudit(tx, context, { action: 'follow_up.updated', recordType: 'follow_up', recordId: followUpId, change: { engagement: engagementId, done: { from: !done, to: done } }, classification: engagement.classification });
+      await tx
+        .update(followUps)
+        .set({ doneAt: done ? new Date() : null })
+        .where(eq(followUps.id, followUpId));
+      await recordAudit(tx, context, {
+        action: 'follow_up.updated',
+        recordType: 'follow_up',
+        recordId: followUpId,
+        change: { engagement: engagementId, done: { from: !done, to: done } },
+        classification: engagement.classification,
+      });
     });
   }
   return getEngagement(db, engagementId, actor);

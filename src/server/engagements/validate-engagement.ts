@@ -31,7 +31,13 @@ const unique = (ids: string[]) => [...new Set(ids)];
  * the listed directives give this post to deliver. The engagement must be marked at least
  * as high as what it cites, or a reader cleared for the engagement would learn of them.
  */
-export async function validateEngagement(db: Executor, actor: Actor, post: WritePost, input: EngagementFields, drafterId: string): Promise<EngagementRelations> {
+export async function validateEngagement(
+  db: Executor,
+  actor: Actor,
+  post: WritePost,
+  input: EngagementFields,
+  drafterId: string,
+): Promise<EngagementRelations> {
   const errors: FieldError[] = [];
   const citedMarkings: { marking: TClearance; what: string }[] = [];
   const marking = markingProblem(actor, input.classification);
@@ -39,7 +45,13 @@ export async function validateEngagement(db: Executor, actor: Actor, post: Write
 
   const directiveRows = input.directives.length
     ? await db
-        .select({ id: directives.id, reference: directives.reference, status: directives.status, classification: directives.classification, role: directivePosts.role })
+        .select({
+          id: directives.id,
+          reference: directives.reference,
+          status: directives.status,
+          classification: directives.classification,
+          role: directivePosts.role,
+        })
         .from(directives)
         .leftJoin(directivePosts, and(eq(directivePosts.directiveId, directives.id), eq(directivePosts.postId, post.id)))
         .where(inArray(directives.id, input.directives))
@@ -59,7 +71,15 @@ export async function validateEngagement(db: Executor, actor: Actor, post: Write
 
   const contactRows = input.contacts.length
     ? await db
-        .select({ id: contacts.id, name: contacts.name, postId: contacts.postId, postCode: posts.code, postBureauCode: posts.bureauCode, classification: contacts.classification, mergedIntoId: contacts.mergedIntoId })
+        .select({
+          id: contacts.id,
+          name: contacts.name,
+          postId: contacts.postId,
+          postCode: posts.code,
+          postBureauCode: posts.bureauCode,
+          classification: contacts.classification,
+          mergedIntoId: contacts.mergedIntoId,
+        })
         .from(contacts)
         .innerJoin(posts, eq(posts.id, contacts.postId))
         .where(inArray(contacts.id, input.contacts))
@@ -95,7 +115,8 @@ export async function validateEngagement(db: Executor, actor: Actor, post: Write
   const seen = new Set<string>();
   input.points.forEach((point, i) => {
     const field = `body.points.${i}.talkingPointId`;
-    if (!applicable.has(point.talkingPointId)) errors.push({ field, message: `is not a talking point that the listed directives give ${post.code} to deliver` });
+    if (!applicable.has(point.talkingPointId))
+      errors.push({ field, message: `is not a talking point that the listed directives give ${post.code} to deliver` });
     else if (seen.has(point.talkingPointId)) errors.push({ field, message: 'is listed twice' });
     seen.add(point.talkingPointId);
   });
@@ -114,6 +135,11 @@ export async function validateEngagement(db: Executor, actor: Actor, post: Write
     contactIds: unique(input.contacts),
     officerIds: unique([drafterId, ...input.officers]),
     points: input.points.map((p) => ({ talkingPointId: p.talkingPointId, delivered: p.delivered, reception: p.delivered ? p.reception : null })),
-    followUps: input.followUps.map((f) => ({ action: f.action, ownerId: f.owner === undefined ? drafterId : f.owner, dueDate: f.dueDate, doneAt: f.done ? new Date() : null })),
+    followUps: input.followUps.map((f) => ({
+      action: f.action,
+      ownerId: f.owner === undefined ? drafterId : f.owner,
+      dueDate: f.dueDate,
+      doneAt: f.done ? new Date() : null,
+    })),
   };
 }

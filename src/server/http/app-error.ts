@@ -1,12 +1,5 @@
 /** The one error type commands throw; the error handler turns it into problem+json. */
-export type AppErrorCode =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'unavailable';
+export type AppErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
 
 const STATUS: Record<AppErrorCode, number> = {
   validation: 400,
@@ -51,11 +44,7 @@ export class AppError extends Error {
   }
 
   static validation(errors: FieldError[], detail?: string): AppError {
-    return new AppError(
-      'validation',
-      detail ?? errors.map((error) => `${error.field} ${error.message}`).join('; '),
-      errors,
-    );
+    return new AppError('validation', detail ?? errors.map((error) => `${error.field} ${error.message}`).join('; '), errors);
   }
 
   static notFound(what: string): AppError {

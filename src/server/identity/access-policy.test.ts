@@ -53,8 +53,7 @@ describe('access policy', () => {
 
   const visibleBySql = async (who: Actor) =>
     (await database.db.select({ id: fixture.id }).from(fixture).where(visibleRecords(who, fixture)).orderBy(asc(fixture.id))).map((r) => r.id);
-  const visibleByPredicate = (who: Actor) =>
-    records.filter((r) => canSee(who, { ...r, postBureauCode: bureauOfPost[r.postId] ?? null })).map((r) => r.id);
+  const visibleByPredicate = (who: Actor) => records.filter((r) => canSee(who, { ...r, postBureauCode: bureauOfPost[r.postId] ?? null })).map((r) => r.id);
   const describeIds = (ids: number[]) =>
     ids.map((id) => {
       const record = records.find((r) => r.id === id)!;

@@ -51,11 +51,7 @@ export function readableMarkings(actor: Pick<Actor, 'clearance'>): TClearance[] 
   return CLEARANCES.slice(0, clearanceRank(actor.clearance) + 1);
 }
 
-export type Scope =
-  | { kind: 'post'; postId: string | null }
-  | { kind: 'bureau'; bureauCode: string | null }
-  | { kind: 'all' }
-  | { kind: 'none' };
+export type Scope = { kind: 'post'; postId: string | null } | { kind: 'bureau'; bureauCode: string | null } | { kind: 'all' } | { kind: 'none' };
 
 export function scopeOf(actor: Actor): Scope {
   switch (actor.role) {
@@ -107,9 +103,7 @@ export function postInScope(actor: Actor, postId: Column): SQL {
     case 'post':
       return scope.postId === null ? sql`false` : eq(postId, scope.postId);
     case 'bureau':
-      return scope.bureauCode === null
-        ? sql`false`
-        : inArray(postId, sql`(select ${posts.id} from ${posts} where ${posts.bureauCode} = ${scope.bureauCode})`);
+      return scope.bureauCode === null ? sql`false` : inArray(postId, sql`(select ${posts.id} from ${posts} where ${posts.bureauCode} = ${scope.bureauCode})`);
   }
 }
 

@@ -54,11 +54,7 @@ export async function createApiToken(db: Db, actor: Actor, input: TTokenCreate, 
 }
 
 export async function listApiTokens(db: Executor, actor: Actor): Promise<TPage<TToken>> {
-  const rows = await db
-    .select()
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, actor.id))
-    .orderBy(desc(apiTokens.createdAt));
+  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, actor.id)).orderBy(desc(apiTokens.createdAt));
   return { items: rows.map(present), nextCursor: null };
 }
 

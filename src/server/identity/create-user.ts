@@ -12,12 +12,7 @@ import { resolveUserScope } from './user-scope';
 import type { Actor } from './actor';
 
 /** Creates a user; the caller has checked that the actor may (admins, the CLI, first start). */
-export async function createUser(
-  db: Db,
-  input: TUserCreate,
-  context: AuditContext,
-  viewer: Actor | null = null,
-): Promise<TUser> {
+export async function createUser(db: Db, input: TUserCreate, context: AuditContext, viewer: Actor | null = null): Promise<TUser> {
   const email = input.email.trim().toLowerCase();
   const { scope, errors } = await resolveUserScope(db, input.role, input.post, input.bureau);
   errors.push(...passwordProblems(input.password, email));
@@ -25,15 +20,9 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
 
   const id = await db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email}`)
-      .limit(1);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
     if (existing) {
-      throw new AppError('conflict', `A user with the email ${email} already exists.`, [
-        { field: 'body.email', message: 'is already used by another user' },
-      ]);
+      throw new AppError('conflict', `A user with the email ${email} already exists.`, [{ field: 'body.email', message: 'is already used by another user' }]);
     }
     const [created] = await tx
       .insert(users)

@@ -39,20 +39,16 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.delete(
-    '/session',
-    { schema: { tags: ['identity'], summary: 'Sign out', response: { 204: z.null(), ...problems } } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      if (request.authVia !== 'session') throw new AppError('validation', 'Sign-out ends a cookie session; revoke an API token instead.');
-      await app.db.transaction((tx) =>
-        recordAudit(tx, auditContextOf(request), { action: 'session.signed_out', recordType: 'user', recordId: actor.id, classification: 'U' }),
-      );
-      await request.session.destroy();
-      void reply.clearCookie('demarche_session', { path: '/' });
-      return reply.code(204).send(null);
-    },
-  );
+  app.delete('/session', { schema: { tags: ['identity'], summary: 'Sign out', response: { 204: z.null(), ...problems } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (request.authVia !== 'session') throw new AppError('validation', 'Sign-out ends a cookie session; revoke an API token instead.');
+    await app.db.transaction((tx) =>
+      recordAudit(tx, auditContextOf(request), { action: 'session.signed_out', recordType: 'user', recordId: actor.id, classification: 'U' }),
+    );
+    await request.session.destroy();
+    void reply.clearCookie('demarche_session', { path: '/' });
+    return reply.code(204).send(null);
+  });
 
   app.get(
     '/me',
@@ -60,15 +56,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => presentMe(app.db, actorOf(request), request, reply),
   );
 
-  app.get(
-    '/tokens',
-    { schema: { tags: ['identity'], summary: 'Your API tokens', response: { 200: ZPage(ZToken), ...problems } } },
-    async (request) => {
-      const actor = actorOf(request);
-      requirePermission(actor, 'tokens.manage');
-      return listApiTokens(app.db, actor);
-    },
-  );
+  app.get('/tokens', { schema: { tags: ['identity'], summary: 'Your API tokens', response: { 200: ZPage(ZToken), ...problems } } }, async (request) => {
+    const actor = actorOf(request);
+    requirePermission(actor, 'tokens.manage');
+    return listApiTokens(app.db, actor);
+  });
 
   app.post(
     '/tokens',

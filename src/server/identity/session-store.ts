@@ -71,7 +71,10 @@ export class DatabaseSessionStore implements fastifySession.SessionStore {
     // Activity restarts the idle clock; to the minute is precise enough, and spares a write
     // on every request.
     if (now - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-      await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+      await this.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.idHash, idHash));
     }
     return row.data as Session;
   }

@@ -55,8 +55,18 @@ describe('sign-in and sessions', () => {
   });
 
   it('answers an unknown email and a wrong password the same way', async () => {
-    const unknown = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: 'nobody@demarche.test', password: 'whatever-it-is' }, remoteAddress: '10.9.0.1' });
-    const wrong = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: officer.email, password: 'not the password' }, remoteAddress: '10.9.0.1' });
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'nobody@demarche.test', password: 'whatever-it-is' },
+      remoteAddress: '10.9.0.1',
+    });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: officer.email, password: 'not the password' },
+      remoteAddress: '10.9.0.1',
+    });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json().detail).toBe('Email or password is wrong.');
@@ -79,7 +89,8 @@ describe('sign-in and sessions', () => {
     const user = await t.user({ role: 'officer', post: 'berlin' });
     vi.useFakeTimers({ toFake: ['Date'] });
     const session = await t.signIn(user.email);
-    const lastSeen = async () => (await t.database.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.userId, user.actor.id)))[0]!.at.getTime();
+    const lastSeen = async () =>
+      (await t.database.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.userId, user.actor.id)))[0]!.at.getTime();
     const start = await lastSeen();
     vi.setSystemTime(start + 20_000);
     expect((await me(session.headers())).statusCode).toBe(200);
@@ -112,7 +123,12 @@ describe('sign-in and sessions', () => {
     expect(disable.statusCode).toBe(200);
     expect((await me(session.headers())).statusCode).toBe(401);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', as: victim })).statusCode).toBe(401);
-    const again = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: victim.email, password: TEST_PASSWORD }, remoteAddress: '10.9.0.2' });
+    const again = await t.request({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: victim.email, password: TEST_PASSWORD },
+      remoteAddress: '10.9.0.2',
+    });
     expect(again.statusCode).toBe(401);
   });
 
@@ -150,28 +166,54 @@ describe('sign-in and sessions', () => {
   it('rate-limits failed sign-ins per account with 429 and Retry-After', async () => {
     const target = await t.user({ role: 'hq_analyst' });
     for (let attempt = 1; attempt <= MAX_FAILURES_PER_ACCOUNT; attempt++) {
-      const response = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: target.email, password: `wrong ${attempt}` }, remoteAddress: `10.1.0.${attempt}` });
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: target.email, password: `wrong ${attempt}` },
+        remoteAddress: `10.1.0.${attempt}`,
+      });
       expect(response.statusCode).toBe(401);
     }
-    const locked = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: target.email, password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' });
+    const locked = await t.request({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: target.email, password: TEST_PASSWORD },
+      remoteAddress: '10.1.1.1',
+    });
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
     expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(900);
     expect(locked.json().detail).toMatch(/Too many failed sign-ins/);
     // Other accounts are unaffected.
-    expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: officer.email, password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' })).statusCode).toBe(200);
+    expect(
+      (await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: officer.email, password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' }))
+        .statusCode,
+    ).toBe(200);
     // The window passes.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 16 * MINUTE);
-    expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: target.email, password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' })).statusCode).toBe(200);
+    expect(
+      (await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: target.email, password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('rate-limits one address trying many accounts', async () => {
     const address = '10.2.0.1';
     for (let attempt = 1; attempt <= MAX_FAILURES_PER_ADDRESS; attempt++) {
-      await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: `guess${attempt}@demarche.test`, password: 'guessing-away' }, remoteAddress: address });
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: `guess${attempt}@demarche.test`, password: 'guessing-away' },
+        remoteAddress: address,
+      });
     }
-    const blocked = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: officer.email, password: TEST_PASSWORD }, remoteAddress: address });
+    const blocked = await t.request({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: officer.email, password: TEST_PASSWORD },
+      remoteAddress: address,
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBeDefined();
   });
@@ -186,7 +228,12 @@ describe('sign-in and sessions', () => {
   it('validates the sign-in body field by field', async () => {
     const response = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: '' } });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.email', 'body.password']);
+    expect(
+      response
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body.email', 'body.password']);
   });
 
   it('sends security headers with a strict content security policy', async () => {

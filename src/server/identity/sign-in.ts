@@ -50,12 +50,16 @@ export async function signIn(db: Db, input: TSignIn, address: string): Promise<A
   }
   await clearAccountFailures(db, email);
   await db.transaction((tx) =>
-    recordAudit(tx, { actor: { id: actor.id, email: actor.email }, via: 'session', address }, {
-      action: 'session.signed_in',
-      recordType: 'user',
-      recordId: actor.id,
-      classification: 'U',
-    }),
+    recordAudit(
+      tx,
+      { actor: { id: actor.id, email: actor.email }, via: 'session', address },
+      {
+        action: 'session.signed_in',
+        recordType: 'user',
+        recordId: actor.id,
+        classification: 'U',
+      },
+    ),
   );
   return actor;
 }

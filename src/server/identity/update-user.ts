@@ -15,13 +15,7 @@ import { resolveUserScope } from './user-scope';
  * Changes a user. Disabling, or changing role, scope, clearance or password, ends all of the
  * user's sessions at once: what they could see may no longer be theirs to see.
  */
-export async function updateUser(
-  db: Db,
-  id: string,
-  update: TUserUpdate,
-  context: AuditContext,
-  viewer: Actor,
-): Promise<TUser> {
+export async function updateUser(db: Db, id: string, update: TUserUpdate, context: AuditContext, viewer: Actor): Promise<TUser> {
   const current = await findUserRow(db, id);
   if (!current) throw AppError.notFound('User');
 
@@ -37,9 +31,7 @@ export async function updateUser(
   // When only the role changes, keep whichever of post or bureau the new role uses.
   const post = update.post !== undefined ? update.post : update.role !== undefined && !['officer', 'approver'].includes(role) ? null : current.postCode;
   const bureau = update.bureau !== undefined ? update.bureau : role === 'bureau_analyst' ? current.userBureau : null;
-  const { scope, errors: scopeErrors } = scopeTouched
-    ? await resolveUserScope(db, role, post, bureau)
-    : { scope: null, errors: [] };
+  const { scope, errors: scopeErrors } = scopeTouched ? await resolveUserScope(db, role, post, bureau) : { scope: null, errors: [] };
   errors.push(...scopeErrors);
   if (update.password !== undefined) errors.push(...passwordProblems(update.password, current.email));
   if (errors.length > 0) throw AppError.validation(errors);
@@ -79,7 +71,10 @@ export async function updateUser(
 
   if (Object.keys(change).length > 0) {
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ ...set, updatedAt: new Date() }).where(eq(users.id, id));
+      await tx
+        .update(users)
+        .set({ ...set, updatedAt: new Date() })
+        .where(eq(users.id, id));
       if (endsSessions) await tx.delete(sessions).where(eq(sessions.userId, id));
       await recordAudit(tx, context, {
         action: 'user.updated',

@@ -22,12 +22,7 @@ const userColumns = {
 };
 
 export async function findUserRow(db: Executor, id: string): Promise<UserRow | undefined> {
-  const [row] = await db
-    .select(userColumns)
-    .from(users)
-    .leftJoin(posts, eq(posts.id, users.postId))
-    .where(eq(users.id, id))
-    .limit(1);
+  const [row] = await db.select(userColumns).from(users).leftJoin(posts, eq(posts.id, users.postId)).where(eq(users.id, id)).limit(1);
   return row;
 }
 
@@ -44,9 +39,7 @@ export async function listUsers(db: Executor, query: TUserListQuery, viewer: Act
     query.role ? eq(users.role, query.role) : undefined,
     query.post ? eq(posts.code, query.post) : undefined,
     query.disabled === undefined ? undefined : eq(users.disabled, query.disabled),
-    query.q
-      ? or(ilike(users.name, `%${escapeLike(query.q)}%`), ilike(users.email, `%${escapeLike(query.q)}%`))
-      : undefined,
+    query.q ? or(ilike(users.name, `%${escapeLike(query.q)}%`), ilike(users.email, `%${escapeLike(query.q)}%`)) : undefined,
     after ? gt(users.email, String(after[0])) : undefined,
   ];
   const rows = await db

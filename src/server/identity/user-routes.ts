@@ -35,17 +35,13 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/users/:id',
-    { schema: { tags: ['users'], summary: 'One user', params: ZUserParams, response: { 200: ZUser, ...problems } } },
-    async (request) => {
-      const actor = actorOf(request);
-      requirePermission(actor, 'users.manage');
-      const user = await getUser(app.db, request.params.id, actor);
-      if (!user) throw AppError.notFound('User');
-      return user;
-    },
-  );
+  app.get('/users/:id', { schema: { tags: ['users'], summary: 'One user', params: ZUserParams, response: { 200: ZUser, ...problems } } }, async (request) => {
+    const actor = actorOf(request);
+    requirePermission(actor, 'users.manage');
+    const user = await getUser(app.db, request.params.id, actor);
+    if (!user) throw AppError.notFound('User');
+    return user;
+  });
 
   app.patch(
     '/users/:id',

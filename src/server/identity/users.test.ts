@@ -11,12 +11,27 @@ describe('user administration', () => {
   afterAll(async () => t.close());
 
   const create = (payload: Record<string, unknown>) => t.request({ method: 'POST', url: '/api/v1/users', payload, as: admin });
-  const valid = { email: 'Officer.One@Example.org', name: 'Officer One', role: 'officer', post: 'berlin', clearance: 'SBU', password: 'a long enough passphrase' };
+  const valid = {
+    email: 'Officer.One@Example.org',
+    name: 'Officer One',
+    role: 'officer',
+    post: 'berlin',
+    clearance: 'SBU',
+    password: 'a long enough passphrase',
+  };
 
   it('creates a user who can then sign in, with email case-insensitive', async () => {
     const response = await create(valid);
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ email: 'officer.one@example.org', role: 'officer', post: 'berlin', bureau: 'EUR', clearance: 'SBU', disabled: false, allowedActions: ['update', 'disable'] });
+    expect(response.json()).toMatchObject({
+      email: 'officer.one@example.org',
+      role: 'officer',
+      post: 'berlin',
+      bureau: 'EUR',
+      clearance: 'SBU',
+      disabled: false,
+      allowedActions: ['update', 'disable'],
+    });
     const signIn = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: 'OFFICER.ONE@example.org', password: valid.password } });
     expect(signIn.statusCode).toBe(200);
 
@@ -45,7 +60,12 @@ describe('user administration', () => {
       ]),
     );
     const badEnum = await create({ ...valid, email: 'e@example.org', role: 'ambassador', clearance: 'TS' });
-    expect(badEnum.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.clearance', 'body.role']);
+    expect(
+      badEnum
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body.clearance', 'body.role']);
   });
 
   it('lists and filters users, and pages with the cursor', async () => {
@@ -73,15 +93,27 @@ describe('user administration', () => {
   it('resets a password and re-enables a user', async () => {
     const user = await t.user({ role: 'hq_analyst' });
     await t.request({ method: 'PATCH', url: `/api/v1/users/${user.actor.id}`, payload: { disabled: true }, as: admin });
-    const enabled = await t.request({ method: 'PATCH', url: `/api/v1/users/${user.actor.id}`, payload: { disabled: false, password: 'a brand new passphrase' }, as: admin });
+    const enabled = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.actor.id}`,
+      payload: { disabled: false, password: 'a brand new passphrase' },
+      as: admin,
+    });
     expect(enabled.json()).toMatchObject({ disabled: false, allowedActions: ['update', 'disable'] });
     expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: TEST_PASSWORD } })).statusCode).toBe(401);
-    expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: 'a brand new passphrase' } })).statusCode).toBe(200);
+    expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: 'a brand new passphrase' } })).statusCode).toBe(
+      200,
+    );
   });
 
   it('is for administrators only, and an unknown user is 404', async () => {
     const officer = await t.user({ role: 'officer' });
-    for (const [method, url] of [['GET', '/api/v1/users'], ['POST', '/api/v1/users'], ['GET', `/api/v1/users/${admin.actor.id}`], ['PATCH', `/api/v1/users/${admin.actor.id}`]] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/users'],
+      ['POST', '/api/v1/users'],
+      ['GET', `/api/v1/users/${admin.actor.id}`],
+      ['PATCH', `/api/v1/users/${admin.actor.id}`],
+    ] as const) {
       const response = await t.request({ method, url, payload: method === 'GET' ? undefined : valid, as: officer });
       expect(response.statusCode, `${method} ${url}`).toBe(403);
     }

@@ -96,9 +96,9 @@ describe('posts import', () => {
         { field: 'header.town', message: expect.stringContaining('not a known column') },
       ]),
     );
-    const empty = await importError(database, HEADER + '\n');
+    const empty = await importError(database, `${HEADER}\n`);
     expect(empty.fieldErrors).toEqual([{ field: 'file', message: 'has no rows after the header' }]);
-    const broken = await importError(database, HEADER + '\n"unterminated,quote');
+    const broken = await importError(database, `${HEADER}\n"unterminated,quote`);
     expect(broken.fieldErrors[0]?.field).toBe('file');
   });
 });

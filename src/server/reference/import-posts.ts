@@ -36,11 +36,7 @@ export interface ImportPostsResult {
  * is checked first; one bad row imports nothing and the error names each row and field.
  * Row numbers count the header as row 1, as a spreadsheet shows them.
  */
-export async function importPosts(
-  db: Db,
-  csv: string,
-  onProgress?: (done: number, total: number) => void,
-): Promise<ImportPostsResult> {
+export async function importPosts(db: Db, csv: string, onProgress?: (done: number, total: number) => void): Promise<ImportPostsResult> {
   let records: Record<string, string>[];
   try {
     records = parse(csv, { columns: true, bom: true, skip_empty_lines: true, trim: true });
@@ -69,9 +65,7 @@ export async function importPosts(
     const row = index + 2;
     const result = ZPostCsvRow.safeParse(record);
     if (result.success) valid.push({ row, value: result.data });
-    else
-      for (const issue of result.error.issues)
-        errors.push({ field: `row ${row}.${issue.path.join('.')}`, message: issue.message });
+    else for (const issue of result.error.issues) errors.push({ field: `row ${row}.${issue.path.join('.')}`, message: issue.message });
   });
 
   const countryCodes = [...new Set(valid.map(({ value }) => value.country.toUpperCase()))];
@@ -87,11 +81,7 @@ export async function importPosts(
     countryOf.set(country.alpha3, country);
   }
   const codes = valid.map(({ value }) => value.code);
-  const taken = new Set(
-    codes.length
-      ? (await db.select({ code: posts.code }).from(posts).where(inArray(posts.code, codes))).map((p) => p.code)
-      : [],
-  );
+  const taken = new Set(codes.length ? (await db.select({ code: posts.code }).from(posts).where(inArray(posts.code, codes))).map((p) => p.code) : []);
 
   const firstRowOfCode = new Map<string, number>();
   const rows: (typeof posts.$inferInsert)[] = [];

@@ -164,14 +164,8 @@ export function buildReferenceData(): { countries: CountryRow[]; embassies: Emba
 /** The GeoNames seat of government (PPLC) named like the capital, else any city of that name. */
 function locateCapital(cities: City[], capital: string): City | undefined {
   const wanted = fold(capital);
-  const named = (city: City) =>
-    fold(city.name) === wanted || city.altName.split(',').some((alt) => fold(alt) === wanted);
+  const named = (city: City) => fold(city.name) === wanted || city.altName.split(',').some((alt) => fold(alt) === wanted);
   const byPopulation = (a: City, b: City) => b.population - a.population;
   const seats = cities.filter((city) => city.featureCode === 'PPLC');
-  return (
-    seats.find(named) ??
-    (seats.length === 1 ? seats[0] : undefined) ??
-    cities.filter(named).sort(byPopulation)[0] ??
-    seats.sort(byPopulation)[0]
-  );
+  return seats.find(named) ?? (seats.length === 1 ? seats[0] : undefined) ?? cities.filter(named).sort(byPopulation)[0] ?? seats.sort(byPopulation)[0];
 }

@@ -74,9 +74,7 @@ export async function listPosts(db: Db, query: TPostListQuery): Promise<TPage<TP
   const after = decodeCursor(query.cursor, 1);
   const conditions: (SQL | undefined)[] = [
     query.bureau ? eq(posts.bureauCode, query.bureau) : undefined,
-    query.country
-      ? or(eq(countries.alpha2, query.country), eq(countries.alpha3, query.country))
-      : undefined,
+    query.country ? or(eq(countries.alpha2, query.country), eq(countries.alpha3, query.country)) : undefined,
     query.kind ? eq(posts.kind, query.kind) : undefined,
     after ? gt(posts.code, String(after[0])) : undefined,
   ];

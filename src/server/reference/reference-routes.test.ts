@@ -46,9 +46,7 @@ describe('reference API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: TPage<TPost> = (
-        await get(`/api/v1/posts?limit=37${cursor ? `&cursor=${cursor}` : ''}`)
-      ).json();
+      const page: TPage<TPost> = (await get(`/api/v1/posts?limit=37${cursor ? `&cursor=${cursor}` : ''}`)).json();
       expect(page.items.length).toBeLessThanOrEqual(37);
       seen.push(...page.items.map((p) => p.code));
       cursor = page.nextCursor;

@@ -2,12 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZPage } from '../../shared/pagination';
 import { ZProblem } from '../../shared/problem';
 import { ZBureau, ZCountry, ZPost } from '../../shared/reference';
-import {
-  ZCountryListQuery,
-  ZCountryParams,
-  ZPostListQuery,
-  ZPostParams,
-} from '../../shared/reference-api';
+import { ZCountryListQuery, ZCountryParams, ZPostListQuery, ZPostParams } from '../../shared/reference-api';
 import { AppError } from '../http/app-error';
 import { getCountry, getPost, listBureaus, listCountries, listPosts } from './reference-queries';
 

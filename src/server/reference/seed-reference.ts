@@ -45,11 +45,7 @@ export async function seedReference(db: Db): Promise<SeedReferenceResult> {
         },
       });
 
-    const added = await tx
-      .insert(posts)
-      .values(data.embassies)
-      .onConflictDoNothing({ target: posts.code })
-      .returning({ id: posts.id });
+    const added = await tx.insert(posts).values(data.embassies).onConflictDoNothing({ target: posts.code }).returning({ id: posts.id });
 
     // TAGS are reference data too; missing ones are added, existing ones left as they are.
     const tagsAdded = await seedTags(tx);

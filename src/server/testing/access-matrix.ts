@@ -66,4 +66,7 @@ export function seesScopedRecord(who: Who, relation: Relation, level: Level): bo
 
 let counter = 0;
 /** A fresh suffix for unique values (emails, references) across matrix requests. */
-export const unique = () => `${Date.now().toString(36)}${(counter += 1)}`;
+export const unique = () => {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}`;
+};

@@ -92,8 +92,12 @@ export async function buildEngagement(
   const id = engagement!.id;
   for (const directiveId of options.directiveIds) await db.insert(engagementDirectives).values({ engagementId: id, directiveId });
   for (const point of options.points ?? [])
-    await db.insert(engagementPoints).values({ engagementId: id, talkingPointId: point.talkingPointId, delivered: point.delivered, reception: point.reception ?? null });
+    await db
+      .insert(engagementPoints)
+      .values({ engagementId: id, talkingPointId: point.talkingPointId, delivered: point.delivered, reception: point.reception ?? null });
   for (const item of options.followUps ?? [])
-    await db.insert(followUps).values({ engagementId: id, action: item.action, ownerId: item.ownerId, dueDate: item.dueDate, doneAt: item.done ? new Date() : null });
+    await db
+      .insert(followUps)
+      .values({ engagementId: id, action: item.action, ownerId: item.ownerId, dueDate: item.dueDate, doneAt: item.done ? new Date() : null });
   return id;
 }

@@ -60,11 +60,7 @@ export function AddresseesFields({ legend, hint, value, onChange, errors, name }
           {(control) => <input {...control} value={value.posts} onChange={(event) => onChange({ ...value, posts: event.target.value })} />}
         </Field>
       </div>
-      {known.length > 0 && (
-        <p className="small muted">
-          Posts named: {known.map((post) => `${post.name} (${post.code})`).join(', ')}
-        </p>
-      )}
+      {known.length > 0 && <p className="small muted">Posts named: {known.map((post) => `${post.name} (${post.code})`).join(', ')}</p>}
       {unknown.length > 0 && <p className="small warning-text">Not a post code: {unknown.join(', ')}</p>}
     </fieldset>
   );

@@ -90,8 +90,7 @@ function NotificationsLink({ count }: { count: number }) {
 export function Footer() {
   return (
     <footer className="shell-footer">
-      Classification markings in Demarche are labels the software enforces. Demarche is not accredited
-      for classified information.
+      Classification markings in Demarche are labels the software enforces. Demarche is not accredited for classified information.
     </footer>
   );
 }

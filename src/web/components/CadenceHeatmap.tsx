@@ -15,7 +15,15 @@ export function CadenceHeatmap({ heatmap }: { heatmap: TCadenceReport['heatmap']
           `${posts[item.value[1]] ?? ''}, week of ${weeks[item.value[0]] ?? ''}: ${item.value[2]} engagement${item.value[2] === 1 ? '' : 's'}`,
       },
       grid: { left: 110, right: 20, top: 44, bottom: 90 },
-      xAxis: { type: 'category', data: weeks, splitArea: { show: true }, axisLabel: { rotate: 45 }, name: 'Week starting (Monday)', nameLocation: 'middle', nameGap: 70 },
+      xAxis: {
+        type: 'category',
+        data: weeks,
+        splitArea: { show: true },
+        axisLabel: { rotate: 45 },
+        name: 'Week starting (Monday)',
+        nameLocation: 'middle',
+        nameGap: 70,
+      },
       yAxis: { type: 'category', data: posts, splitArea: { show: true } },
       visualMap: {
         min: 0,

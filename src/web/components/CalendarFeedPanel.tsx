@@ -57,8 +57,8 @@ export function CalendarFeedPanel() {
     <section aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">Calendar feed</h2>
       <p className="muted">
-        Subscribe to a private address in your calendar application to see your follow-ups and reporting due dates. Anyone with the address can
-        read the feed: keep it to yourself, and rotate it if it has been shared.
+        Subscribe to a private address in your calendar application to see your follow-ups and reporting due dates. Anyone with the address can read the feed:
+        keep it to yourself, and rotate it if it has been shared.
       </p>
       <ErrorAlert error={feed.error} action="Could not load your calendar feed" />
       <ErrorAlert error={rotate.error} action="Could not make a new address" />
@@ -74,8 +74,8 @@ export function CalendarFeedPanel() {
       {feed.isSuccess && !url && rotatedAt && (
         <>
           <p>
-            You have a calendar feed, made {formatDateTime(rotatedAt)}. Its address was shown once, when it was made. If you no longer have it,
-            rotate it to get a new one.
+            You have a calendar feed, made {formatDateTime(rotatedAt)}. Its address was shown once, when it was made. If you no longer have it, rotate it to get
+            a new one.
           </p>
           {rotateButton}
         </>

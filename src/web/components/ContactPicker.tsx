@@ -86,7 +86,17 @@ export function ContactPicker({ post, country, selected, onChange, error }: Prop
   );
 }
 
-function NewContactForm({ post, country, onCreated, onCancel }: { post: string | null; country: string; onCreated: (contact: TContact) => void; onCancel: () => void }) {
+function NewContactForm({
+  post,
+  country,
+  onCreated,
+  onCancel,
+}: {
+  post: string | null;
+  country: string;
+  onCreated: (contact: TContact) => void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState({ name: '', title: '', organization: '', organizationType: 'ministry_of_interior', country });
   const set = (change: Partial<typeof value>) => setValue((current) => ({ ...current, ...change }));
   const create = useMutation({

@@ -21,9 +21,8 @@ export function CoveragePanel({ directiveId }: { directiveId: string }) {
     <section className="panel" aria-labelledby="coverage-heading">
       <h2 id="coverage-heading">Coverage of the talking points</h2>
       <p className="muted small">
-        <strong>Applicable posts</strong>: action posts a point applies to, among those you can see. <strong>Delivered</strong>: posts with an
-        approved engagement that records the point as delivered. <strong>Reception</strong>: how the host received it, one count per post, as the
-        post reported it.
+        <strong>Applicable posts</strong>: action posts a point applies to, among those you can see. <strong>Delivered</strong>: posts with an approved
+        engagement that records the point as delivered. <strong>Reception</strong>: how the host received it, one count per post, as the post reported it.
       </p>
       {coverage.isPending && <p>Loading coverage…</p>}
       {coverage.isError &&
@@ -35,7 +34,12 @@ export function CoveragePanel({ directiveId }: { directiveId: string }) {
       {coverage.isSuccess && points.length === 0 && <p>This directive has no talking points to cover.</p>}
       {points.length > 0 && (
         <>
-          <EChart option={option} className="coverage-chart" label={`Bar chart of coverage for ${points.length} talking points; the table below has the numbers`} testId="coverage-chart" />
+          <EChart
+            option={option}
+            className="coverage-chart"
+            label={`Bar chart of coverage for ${points.length} talking points; the table below has the numbers`}
+            testId="coverage-chart"
+          />
           <table className="data-table" aria-label="Coverage by talking point">
             <thead>
               <tr>
@@ -70,7 +74,10 @@ export function CoveragePanel({ directiveId }: { directiveId: string }) {
                   <td className="num">{point.reception.noncommittal}</td>
                   <td className="num">{point.reception.disagreed}</td>
                   <td>
-                    {point.byCountry.filter((row) => row.delivered > 0).map((row) => `${row.country} ${row.delivered}`).join(', ') || '—'}
+                    {point.byCountry
+                      .filter((row) => row.delivered > 0)
+                      .map((row) => `${row.country} ${row.delivered}`)
+                      .join(', ') || '—'}
                   </td>
                 </tr>
               ))}

@@ -49,8 +49,7 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
   const tags = useTags();
   const issued = useIssuedDirectives();
   const chosenTags = splitCodes(draft.tags);
-  const toggleTag = (code: string) =>
-    set({ tags: (chosenTags.includes(code) ? chosenTags.filter((tag) => tag !== code) : [...chosenTags, code]).join(' ') });
+  const toggleTag = (code: string) => set({ tags: (chosenTags.includes(code) ? chosenTags.filter((tag) => tag !== code) : [...chosenTags, code]).join(' ') });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -130,17 +129,38 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
         <div className="form-grid">
           <Field label="Engagement cadence (days)" error={errors.engagementCadenceDays}>
             {(control) => (
-              <input {...control} type="number" min={1} max={366} value={draft.engagementCadenceDays} onChange={(event) => set({ engagementCadenceDays: event.target.value })} />
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={366}
+                value={draft.engagementCadenceDays}
+                onChange={(event) => set({ engagementCadenceDays: event.target.value })}
+              />
             )}
           </Field>
           <Field label="Incident cadence (days)" error={errors.incidentCadenceDays}>
             {(control) => (
-              <input {...control} type="number" min={1} max={366} value={draft.incidentCadenceDays} onChange={(event) => set({ incidentCadenceDays: event.target.value })} />
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={366}
+                value={draft.incidentCadenceDays}
+                onChange={(event) => set({ incidentCadenceDays: event.target.value })}
+              />
             )}
           </Field>
           <Field label="Assessment cadence (days)" error={errors.assessmentCadenceDays}>
             {(control) => (
-              <input {...control} type="number" min={1} max={366} value={draft.assessmentCadenceDays} onChange={(event) => set({ assessmentCadenceDays: event.target.value })} />
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={366}
+                value={draft.assessmentCadenceDays}
+                onChange={(event) => set({ assessmentCadenceDays: event.target.value })}
+              />
             )}
           </Field>
         </div>

@@ -53,7 +53,9 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
       queryKey: ['talking-points', id, post],
       queryFn: async () =>
         itemsOf(
-          await apiGet<TTalkingPoint[] | { items: TTalkingPoint[] }>(`/api/v1/directives/${encodeURIComponent(id)}/talking-points`, { post: post ?? undefined }),
+          await apiGet<TTalkingPoint[] | { items: TTalkingPoint[] }>(`/api/v1/directives/${encodeURIComponent(id)}/talking-points`, {
+            post: post ?? undefined,
+          }),
         ),
     })),
   });
@@ -135,7 +137,13 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
         )}
       </fieldset>
 
-      <ContactPicker post={post} country={postCountry} selected={draft.contacts} onChange={(contacts) => set({ contacts })} error={errorsUnder(errors, 'contacts')} />
+      <ContactPicker
+        post={post}
+        country={postCountry}
+        selected={draft.contacts}
+        onChange={(contacts) => set({ contacts })}
+        error={errorsUnder(errors, 'contacts')}
+      />
 
       <fieldset className="subform">
         <legend>Talking points</legend>
@@ -144,8 +152,18 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
           const query = applicable[index];
           const summary = summaries.get(id);
           if (!query || query.isPending) return <p key={id}>Loading the talking points…</p>;
-          if (query.isError) return <p key={id} role="alert">Could not load the talking points: {query.error.message}</p>;
-          if (query.data.length === 0) return <p key={id} className="muted">{summary?.reference ?? 'This directive'} has no points for your post.</p>;
+          if (query.isError)
+            return (
+              <p key={id} role="alert">
+                Could not load the talking points: {query.error.message}
+              </p>
+            );
+          if (query.data.length === 0)
+            return (
+              <p key={id} className="muted">
+                {summary?.reference ?? 'This directive'} has no points for your post.
+              </p>
+            );
           return (
             <PointDeliveryTable
               key={id}
@@ -162,7 +180,11 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
       <Field label="Commitments" error={errors.commitments} hint="What either side undertook to do">
         {(control) => <textarea {...control} rows={2} value={draft.commitments} onChange={(event) => set({ commitments: event.target.value })} />}
       </Field>
-      <Field label="Our readout" error={errors.ourReadout} hint="What was said, in full sentences: it is compared sentence by sentence with the counterpart’s account">
+      <Field
+        label="Our readout"
+        error={errors.ourReadout}
+        hint="What was said, in full sentences: it is compared sentence by sentence with the counterpart’s account"
+      >
         {(control) => <textarea {...control} rows={6} value={draft.ourReadout} onChange={(event) => set({ ourReadout: event.target.value })} />}
       </Field>
 
@@ -170,11 +192,15 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
         <legend>Counterpart’s account</legend>
         <p className="field-hint">Their public readout or statement, if they issued one, with where it was published.</p>
         <Field label="Counterpart account" error={errors.counterpartAccount}>
-          {(control) => <textarea {...control} rows={5} value={draft.counterpartAccount} onChange={(event) => set({ counterpartAccount: event.target.value })} />}
+          {(control) => (
+            <textarea {...control} rows={5} value={draft.counterpartAccount} onChange={(event) => set({ counterpartAccount: event.target.value })} />
+          )}
         </Field>
         <div className="form-grid">
           <Field label="Source URL" error={errors.counterpartSourceUrl} hint="e.g. https://example.org/statement">
-            {(control) => <input {...control} type="url" value={draft.counterpartSourceUrl} onChange={(event) => set({ counterpartSourceUrl: event.target.value })} />}
+            {(control) => (
+              <input {...control} type="url" value={draft.counterpartSourceUrl} onChange={(event) => set({ counterpartSourceUrl: event.target.value })} />
+            )}
           </Field>
           <Field label="Published on" error={errors.counterpartDate}>
             {(control) => <input {...control} type="date" value={draft.counterpartDate} onChange={(event) => set({ counterpartDate: event.target.value })} />}

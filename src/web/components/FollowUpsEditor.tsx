@@ -29,7 +29,9 @@ export function FollowUpsEditor({ followUps, onChange, errors }: Props) {
             {(control) => <input {...control} value={followUp.action} onChange={(event) => update(followUp.key, { action: event.target.value })} />}
           </Field>
           <Field label={`Follow-up ${index + 1} due`} error={errors[`followUps.${index}.dueDate`]}>
-            {(control) => <input {...control} type="date" value={followUp.dueDate} onChange={(event) => update(followUp.key, { dueDate: event.target.value })} />}
+            {(control) => (
+              <input {...control} type="date" value={followUp.dueDate} onChange={(event) => update(followUp.key, { dueDate: event.target.value })} />
+            )}
           </Field>
           <label className="checkbox follow-up-done">
             <input type="checkbox" checked={followUp.done} onChange={(event) => update(followUp.key, { done: event.target.checked })} />

@@ -27,14 +27,7 @@ export function NewTokenNotice({ token, onDismiss }: { token: TTokenCreated; onD
         <label htmlFor="new-token-secret" className="visually-hidden">
           New token
         </label>
-        <input
-          id="new-token-secret"
-          ref={input}
-          readOnly
-          className="secret"
-          value={token.token}
-          onFocus={(event) => event.target.select()}
-        />
+        <input id="new-token-secret" ref={input} readOnly className="secret" value={token.token} onFocus={(event) => event.target.select()} />
         <button type="button" onClick={() => void copy()}>
           Copy
         </button>

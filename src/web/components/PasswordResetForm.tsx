@@ -33,9 +33,7 @@ export function PasswordResetForm({ user, onSaved }: { user: TUser; onSaved: (us
         </p>
       )}
       <Field label="New password" error={fieldErrors(reset.error).password} hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password`}>
-        {(control) => (
-          <input {...control} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />
-        )}
+        {(control) => <input {...control} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
       </Field>
       <div className="form-actions">
         <button type="submit" disabled={reset.isPending || password === ''}>

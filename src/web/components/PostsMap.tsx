@@ -44,7 +44,10 @@ export function PostsMap({ posts }: { posts: TPost[] }) {
   const option = useMemo(
     () => ({
       animation: false,
-      tooltip: { trigger: 'item', formatter: (item: { data: { name: string; city: string; country: string } }) => `${item.data.name}<br/>${item.data.city}, ${item.data.country}` },
+      tooltip: {
+        trigger: 'item',
+        formatter: (item: { data: { name: string; city: string; country: string } }) => `${item.data.name}<br/>${item.data.city}, ${item.data.country}`,
+      },
       geo: {
         map: 'world',
         roam: true,

@@ -41,12 +41,7 @@ function ComparisonBody({ comparison }: { comparison: TReadoutComparison }) {
       </p>
       <div className="comparison" aria-describedby="comparison-legend">
         <SentenceColumn title="Our readout" sentences={comparison.ourSentences} cue="only in ours" />
-        <SentenceColumn
-          title="Their account"
-          sentences={comparison.counterpartSentences}
-          cue="only in theirs"
-          source={comparison.counterpartSourceUrl}
-        />
+        <SentenceColumn title="Their account" sentences={comparison.counterpartSentences} cue="only in theirs" source={comparison.counterpartSourceUrl} />
       </div>
       <h3>Points we delivered that their account does not mention</h3>
       {comparison.pointsNotMentioned.length === 0 ? (

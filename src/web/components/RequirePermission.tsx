@@ -16,9 +16,7 @@ export function RequirePermission({ permission, who = 'administrators', children
     return (
       <section>
         <h1>Not available</h1>
-        <p>
-          This page is for {who}. Ask an administrator if you need access.
-        </p>
+        <p>This page is for {who}. Ask an administrator if you need access.</p>
       </section>
     );
   }

@@ -22,9 +22,7 @@ export function TalkingPointList({ points }: { points: TTalkingPoint[] }) {
             )}
             {point.counterArguments.length > 0 && (
               <details className="counter-arguments">
-                <summary>
-                  Expected counter-arguments and rebuttals ({point.counterArguments.length})
-                </summary>
+                <summary>Expected counter-arguments and rebuttals ({point.counterArguments.length})</summary>
                 <dl>
                   {point.counterArguments.map((counter, index) => (
                     <div key={index} className="counter-argument">

@@ -25,8 +25,7 @@ export function TokensPanel() {
   const [created, setCreated] = useState<TTokenCreated | null>(null);
 
   const create = useMutation({
-    mutationFn: () =>
-      apiSend<TTokenCreated>('POST', '/api/v1/tokens', { name, expiresInDays: days.trim() === '' ? Number.NaN : Number(days) }),
+    mutationFn: () => apiSend<TTokenCreated>('POST', '/api/v1/tokens', { name, expiresInDays: days.trim() === '' ? Number.NaN : Number(days) }),
     onSuccess: (token) => {
       setCreated(token);
       setName('');
@@ -49,8 +48,8 @@ export function TokensPanel() {
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">API tokens</h2>
       <p className="muted">
-        A token lets a script use the API as you: send it as <code>Authorization: Bearer &lt;token&gt;</code>. It can do
-        what you can do, so keep it secret and revoke it when it is no longer needed.
+        A token lets a script use the API as you: send it as <code>Authorization: Bearer &lt;token&gt;</code>. It can do what you can do, so keep it secret and
+        revoke it when it is no longer needed.
       </p>
       {created && <NewTokenNotice token={created} onDismiss={() => setCreated(null)} />}
 
@@ -59,16 +58,7 @@ export function TokensPanel() {
           {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} />}
         </Field>
         <Field label="Expires in (days)" error={fields.expiresInDays} hint={`1 to ${TOKEN_MAX_DAYS}`}>
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={TOKEN_MAX_DAYS}
-              value={days}
-              onChange={(event) => setDays(event.target.value)}
-            />
-          )}
+          {(control) => <input {...control} type="number" min={1} max={TOKEN_MAX_DAYS} value={days} onChange={(event) => setDays(event.target.value)} />}
         </Field>
         <button type="submit" className="primary" disabled={create.isPending}>
           Create token

@@ -1,11 +1,4 @@
-import {
-  BUREAU_ROLES,
-  POST_ROLES,
-  ROLE_LABEL,
-  ROLES,
-  type TClearance,
-  type TRole,
-} from '../../shared/identity';
+import { BUREAU_ROLES, POST_ROLES, ROLE_LABEL, ROLES, type TClearance, type TRole } from '../../shared/identity';
 import { BUREAU_CODES } from '../../shared/reference';
 import { usePosts } from '../reference-queries';
 import { ClearanceSelect } from './ClearanceSelect';

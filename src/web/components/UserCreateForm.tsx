@@ -47,9 +47,7 @@ export function UserCreateForm({ onCreated, onCancel }: { onCreated: (user: TUse
           error={errors.password}
           hint={`At least ${PASSWORD_MIN_LENGTH} characters, not a common password; give it to the user by a separate channel`}
         >
-          {(control) => (
-            <input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-          )}
+          {(control) => <input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>
       </div>
       <div className="form-actions">

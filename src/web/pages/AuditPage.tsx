@@ -37,13 +37,12 @@ function Audit() {
 
   const { query: events, rows } = usePagedList<TAuditEvent>(['audit'], '/api/v1/audit', query, { staleTime: 0 });
 
-
   return (
     <section>
       <h1>Audit trail</h1>
       <p className="muted">
-        Every write, newest first. Each event carries the hash of the one before it (shown: the first 12 characters of
-        its own), so an event changed or deleted afterwards breaks the chain.
+        Every write, newest first. Each event carries the hash of the one before it (shown: the first 12 characters of its own), so an event changed or deleted
+        afterwards breaks the chain.
       </p>
       <FilterForm label="Filter audit events" filters={search}>
         <label>
@@ -75,12 +74,12 @@ function Audit() {
 
       <ErrorAlert error={events.error} action="Could not load the audit trail" />
       {events.isPending && <p>Loading events…</p>}
-      {events.isSuccess && rows.length === 0 && (
-        <p>{filtered ? 'No event matches these filters.' : 'Nothing has been recorded yet.'}</p>
-      )}
+      {events.isSuccess && rows.length === 0 && <p>{filtered ? 'No event matches these filters.' : 'Nothing has been recorded yet.'}</p>}
       {rows.length > 0 && <AuditTable events={rows} />}
       <LoadMore query={events} />
-      {events.isSuccess && rows.length > 0 && !events.hasNextPage && <p className="muted">{filtered ? `All ${rows.length} matching events shown.` : `Start of the trail: all ${rows.length} events shown.`}</p>}
+      {events.isSuccess && rows.length > 0 && !events.hasNextPage && (
+        <p className="muted">{filtered ? `All ${rows.length} matching events shown.` : `Start of the trail: all ${rows.length} events shown.`}</p>
+      )}
     </section>
   );
 }

@@ -60,10 +60,10 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
     <section>
       <h1>Engagement cadence</h1>
       <p className="muted">
-        Each action post of an issued directive with an engagement cadence must log an approved engagement at least that often; the clock starts
-        when the directive is issued and restarts at each approved engagement. <strong>On time</strong>: the next one is not yet due.{' '}
-        <strong>Due soon</strong>: due within a quarter of the cadence (at most a week). <strong>Overdue</strong>: the due date has passed.{' '}
-        <strong>Never engaged</strong>: no approved engagement yet. Drafts and submitted engagements do not count.
+        Each action post of an issued directive with an engagement cadence must log an approved engagement at least that often; the clock starts when the
+        directive is issued and restarts at each approved engagement. <strong>On time</strong>: the next one is not yet due. <strong>Due soon</strong>: due
+        within a quarter of the cadence (at most a week). <strong>Overdue</strong>: the due date has passed. <strong>Never engaged</strong>: no approved
+        engagement yet. Drafts and submitted engagements do not count.
         {bureauAnalyst && ownBureau && ` You see the posts of ${ownBureau}.`}
       </p>
 
@@ -118,8 +118,8 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
                 {directive || bureau ? ' among those chosen' : ''}.
               </p>
               <p className="muted">
-                Rows appear here once a directive that asks action posts to report engagements every so many days is issued. Directive authors set the
-                cadence under “Reporting requirements”.
+                Rows appear here once a directive that asks action posts to report engagements every so many days is issued. Directive authors set the cadence
+                under “Reporting requirements”.
               </p>
             </div>
           ) : (

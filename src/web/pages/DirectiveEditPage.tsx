@@ -34,9 +34,7 @@ export function DirectiveEditPage() {
         <p>This directive can no longer be changed: only a draft can. Write a new directive that supersedes it instead.</p>
       ) : (
         <>
-          <p className="muted">
-            Addressees are shown as the individual posts they cover; bureaus and countries can be added again.
-          </p>
+          <p className="muted">Addressees are shown as the individual posts they cover; bureaus and countries can be added again.</p>
           <DirectiveForm
             initial={draftOf(d)}
             heading="Directive"

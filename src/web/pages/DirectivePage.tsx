@@ -96,7 +96,9 @@ export function DirectivePage() {
       {d.status === 'draft' && (
         <p className="notice">
           Draft: not yet sent to the posts.
-          {can('update') && !can('issue') && ' It can be issued once it has at least one action post and one talking point (and any directive it supersedes is still issued).'}
+          {can('update') &&
+            !can('issue') &&
+            ' It can be issued once it has at least one action post and one talking point (and any directive it supersedes is still issued).'}
         </p>
       )}
 
@@ -159,7 +161,9 @@ export function DirectivePage() {
             {atPost && myPost ? ` for ${myPost}` : ''})
           </span>
         </h2>
-        {atPost && !isActionPost && d.talkingPoints.length === 0 && <p className="muted">Your post is not an action post of this directive: it has no points to deliver.</p>}
+        {atPost && !isActionPost && d.talkingPoints.length === 0 && (
+          <p className="muted">Your post is not an action post of this directive: it has no points to deliver.</p>
+        )}
         {!atPost && d.talkingPoints.length === 0 && <p className="muted">No talking points.</p>}
         <TalkingPointList points={d.talkingPoints} />
         <h2 className="cable-section">4. Reporting requirements</h2>
@@ -191,7 +195,11 @@ function PostList({ posts }: { posts: TDirective['actionPosts'] }) {
     <ul className="post-list">
       {posts.map((post) => (
         <li key={post.code}>
-          {post.name} <span className="muted small">({post.code}{post.bureau ? `, ${post.bureau}` : ''})</span>
+          {post.name}{' '}
+          <span className="muted small">
+            ({post.code}
+            {post.bureau ? `, ${post.bureau}` : ''})
+          </span>
         </li>
       ))}
     </ul>

@@ -30,7 +30,6 @@ export function DirectivesPage() {
     );
   }
 
-
   return (
     <section>
       <div className="page-heading">

@@ -76,13 +76,17 @@ export function EngagementPage() {
               Approve
             </button>
           )}
-          {can('return') && <ReturnControl drafter={e.draftedBy.name} pending={act.isPending} onReturn={(reason) => act.mutate({ action: 'return', reason })} />}
+          {can('return') && (
+            <ReturnControl drafter={e.draftedBy.name} pending={act.isPending} onReturn={(reason) => act.mutate({ action: 'return', reason })} />
+          )}
         </div>
       </div>
       <ErrorAlert error={act.error} action="Could not change the engagement" />
       {e.status === 'draft' && can('submit') && <p className="notice">Draft: submit it when it is complete; an approver at {e.postName} then approves it.</p>}
       {e.status === 'submitted' && !can('approve') && (
-        <p className="notice">Submitted {formatDateTime(e.submittedAt)}: waiting for an approver at {e.postName} other than the drafter.</p>
+        <p className="notice">
+          Submitted {formatDateTime(e.submittedAt)}: waiting for an approver at {e.postName} other than the drafter.
+        </p>
       )}
 
       <article className="record" aria-label="Engagement record">
@@ -95,7 +99,10 @@ export function EngagementPage() {
         <dl className="details">
           <dt>Post</dt>
           <dd>
-            {e.postName} <span className="muted small">({e.post}, {e.country})</span>
+            {e.postName}{' '}
+            <span className="muted small">
+              ({e.post}, {e.country})
+            </span>
           </dd>
           <dt>When</dt>
           <dd>{formatDateTime(e.occurredAt)}</dd>
@@ -135,7 +142,10 @@ export function EngagementPage() {
         </dl>
 
         <h2>
-          Talking points <span className="count">({delivered} of {e.points.length} delivered)</span>
+          Talking points{' '}
+          <span className="count">
+            ({delivered} of {e.points.length} delivered)
+          </span>
         </h2>
         {e.points.length === 0 ? (
           <p className="muted">No talking points recorded.</p>

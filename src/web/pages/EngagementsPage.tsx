@@ -28,15 +28,18 @@ function Engagements() {
   const atPost = Boolean(me.data?.user.post);
   const directives = useIssuedDirectives();
 
-  const { query: engagements, rows } = usePagedList<TEngagement>(['engagements'], '/api/v1/engagements', { ...filters, country: filters.country.toUpperCase() }, { staleTime: 0 });
-
+  const { query: engagements, rows } = usePagedList<TEngagement>(
+    ['engagements'],
+    '/api/v1/engagements',
+    { ...filters, country: filters.country.toUpperCase() },
+    { staleTime: 0 },
+  );
 
   return (
     <section>
       <h1>Engagements</h1>
       <p className="muted">
-        Démarches, meetings, calls and letters, with the talking points delivered. To log one, open the directive it acts on and choose “Log
-        engagement”.
+        Démarches, meetings, calls and letters, with the talking points delivered. To log one, open the directive it acts on and choose “Log engagement”.
       </p>
       <FilterForm label="Filter engagements" filters={search}>
         <label>
@@ -54,7 +57,9 @@ function Engagements() {
           Directive
           <select name="directive" defaultValue={filters.directive}>
             <option value="">Any directive</option>
-            {filters.directive && !directives.data?.items.some((d) => d.id === filters.directive) && <option value={filters.directive}>The chosen directive</option>}
+            {filters.directive && !directives.data?.items.some((d) => d.id === filters.directive) && (
+              <option value={filters.directive}>The chosen directive</option>
+            )}
             {directives.data?.items.map((directive) => (
               <option key={directive.id} value={directive.id}>
                 {directive.reference}
@@ -86,9 +91,7 @@ function Engagements() {
 
       <ErrorAlert error={engagements.error} action="Could not load the engagements" />
       {engagements.isPending && <p>Loading engagements…</p>}
-      {engagements.isSuccess && rows.length === 0 && (
-        <p>{filtered ? 'No engagement matches these filters.' : 'No engagements have been logged yet.'}</p>
-      )}
+      {engagements.isSuccess && rows.length === 0 && <p>{filtered ? 'No engagement matches these filters.' : 'No engagements have been logged yet.'}</p>}
       {rows.length > 0 && (
         <table className="data-table" aria-label="Engagements">
           <thead>

@@ -7,9 +7,8 @@ export function HomePage() {
     <section>
       <h1>Demarche</h1>
       <p>
-        Headquarters issues directives with numbered talking points; posts engage host governments,
-        log what they delivered and how it was received, and report back. Every figure carries its
-        sources and definitions.
+        Headquarters issues directives with numbered talking points; posts engage host governments, log what they delivered and how it was received, and report
+        back. Every figure carries its sources and definitions.
       </p>
       <ul>
         {(hasPermission(me.data, 'records.read') || hasPermission(me.data, 'directives.issue')) && (

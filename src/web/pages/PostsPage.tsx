@@ -31,8 +31,12 @@ export function PostsPage() {
           <tr>
             <th scope="col">Bureau</th>
             <th scope="col">Name</th>
-            <th scope="col" className="num">Countries</th>
-            <th scope="col" className="num">Posts</th>
+            <th scope="col" className="num">
+              Countries
+            </th>
+            <th scope="col" className="num">
+              Posts
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -64,8 +68,7 @@ export function PostsPage() {
       {posts.isError && <p role="alert">Could not load the posts: {posts.error.message}</p>}
       {posts.data && posts.data.length === 0 && (
         <p>
-          No posts {bureau ? `in ${bureau}` : 'yet'}. Posts are loaded by <code>demarche db seed</code> and{' '}
-          <code>demarche posts import FILE.csv</code>.
+          No posts {bureau ? `in ${bureau}` : 'yet'}. Posts are loaded by <code>demarche db seed</code> and <code>demarche posts import FILE.csv</code>.
         </p>
       )}
       {posts.data && posts.data.length > 0 && (

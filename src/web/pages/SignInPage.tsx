@@ -51,14 +51,7 @@ export function SignInPage() {
         <form onSubmit={onSubmit} noValidate>
           <Field label="Email" error={fields.email}>
             {(control) => (
-              <input
-                {...control}
-                type="email"
-                name="email"
-                autoComplete="username"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
+              <input {...control} type="email" name="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />
             )}
           </Field>
           <Field label="Password" error={fields.password}>

@@ -28,16 +28,19 @@ function Users() {
 
   const { query: users, rows } = usePagedList<TUser>(['users'], '/api/v1/users', filters);
 
-
   return (
     <section>
       <div className="page-heading">
         <h1>Users</h1>
         {!creating && (
-          <button type="button" className="primary" onClick={() => {
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
               setCreating(true);
               setCreated(null);
-            }}>
+            }}
+          >
             New user
           </button>
         )}
@@ -45,8 +48,8 @@ function Users() {
 
       {created && (
         <p className="notice" role="status">
-          User <Link to={`/admin/users/${created.id}`}>{created.name}</Link> ({created.email}) was created. Give them
-          their initial password by a separate channel.
+          User <Link to={`/admin/users/${created.id}`}>{created.name}</Link> ({created.email}) was created. Give them their initial password by a separate
+          channel.
         </p>
       )}
       {creating && (
@@ -107,9 +110,7 @@ function Users() {
           <tbody>
             {rows.map((user) => (
               <tr key={user.id} className={user.disabled ? 'row-disabled' : undefined}>
-                <td>
-                  {user.allowedActions.includes('update') ? <Link to={`/admin/users/${user.id}`}>{user.name}</Link> : user.name}
-                </td>
+                <td>{user.allowedActions.includes('update') ? <Link to={`/admin/users/${user.id}`}>{user.name}</Link> : user.name}</td>
                 <td>{user.email}</td>
                 <td>{ROLE_LABEL[user.role]}</td>
                 <td>{user.post ? <code>{user.post}</code> : (user.role === 'bureau_analyst' && user.bureau) || '—'}</td>
