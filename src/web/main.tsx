@@ -2,24 +2,24 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { ApiError, setUnauthorizedHandler } from './api';
-import { AppShell } from './components/AppShell';
-import { AuditPage } from './pages/AuditPage';
-import { DirectiveEditPage } from './pages/DirectiveEditPage';
-import { DirectiveNewPage } from './pages/DirectiveNewPage';
-import { DirectivesPage } from './pages/DirectivesPage';
-import { EngagementEditPage } from './pages/EngagementEditPage';
-import { EngagementNewPage } from './pages/EngagementNewPage';
-import { EngagementPage } from './pages/EngagementPage';
-import { EngagementsPage } from './pages/EngagementsPage';
-import { HomePage } from './pages/HomePage';
-import { MePage } from './pages/MePage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { SignInPage } from './pages/SignInPage';
-import { UserPage } from './pages/UserPage';
-import { UsersPage } from './pages/UsersPage';
-import { endSession } from './session';
+import { ApiError, setUnauthorizedHandler } from './ui/api';
+import { AppShell } from './ui/AppShell';
+import { HomePage } from './ui/HomePage';
+import { NotFoundPage } from './ui/NotFoundPage';
+import { endSession } from './ui/session';
+import { AuditPage } from './audit/AuditPage';
+import { DirectiveEditPage } from './directives/DirectiveEditPage';
+import { DirectiveNewPage } from './directives/DirectiveNewPage';
+import { DirectivesPage } from './directives/DirectivesPage';
+import { EngagementEditPage } from './engagements/EngagementEditPage';
+import { EngagementNewPage } from './engagements/EngagementNewPage';
+import { EngagementPage } from './engagements/EngagementPage';
+import { EngagementsPage } from './engagements/EngagementsPage';
+import { MePage } from './identity/MePage';
+import { SignInPage } from './identity/SignInPage';
+import { UserPage } from './identity/UserPage';
+import { UsersPage } from './identity/UsersPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -44,16 +44,16 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       // Pages with charts and maps load ECharts and the world shapes when first opened.
-      { path: 'posts', lazy: async () => ({ Component: (await import('./pages/PostsPage')).PostsPage }) },
+      { path: 'posts', lazy: async () => ({ Component: (await import('./reference/PostsPage')).PostsPage }) },
       { path: 'directives', element: <DirectivesPage /> },
       { path: 'directives/new', element: <DirectiveNewPage /> },
-      { path: 'directives/:id', lazy: async () => ({ Component: (await import('./pages/DirectivePage')).DirectivePage }) },
+      { path: 'directives/:id', lazy: async () => ({ Component: (await import('./directives/DirectivePage')).DirectivePage }) },
       { path: 'directives/:id/edit', element: <DirectiveEditPage /> },
       { path: 'engagements', element: <EngagementsPage /> },
       { path: 'engagements/new', element: <EngagementNewPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },
       { path: 'engagements/:id/edit', element: <EngagementEditPage /> },
-      { path: 'dashboard', lazy: async () => ({ Component: (await import('./pages/DashboardPage')).DashboardPage }) },
+      { path: 'dashboard', lazy: async () => ({ Component: (await import('./cadence/DashboardPage')).DashboardPage }) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'me', element: <MePage /> },
       { path: 'admin/users', element: <UsersPage /> },

@@ -1,0 +1,140 @@
+import { Link } from 'react-router';
+import { ENGAGEMENT_STATUSES, type TEngagement } from '../../shared/engagements';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { FilterForm, LoadMore } from '../ui/FilterForm';
+import { usePagedList, useSearchFilters } from '../ui/use-filtered-list';
+import { RequirePermission } from '../ui/RequirePermission';
+import { MarkingTag, SyntheticLabel } from '../ui/Marking';
+import { StatusBadge } from '../ui/StatusBadge';
+import { useIssuedDirectives } from '../directives/directive-queries';
+import { formatDateTime } from '../ui/format';
+import { ENGAGEMENT_KIND_LABEL, ENGAGEMENT_STATUS_LABEL } from '../ui/labels';
+import { useMe } from '../ui/session';
+
+const FILTERS = ['status', 'directive', 'post', 'country', 'contact', 'from', 'to'] as const;
+
+export function EngagementsPage() {
+  return (
+    <RequirePermission permission="records.read" who="posts and headquarters staff">
+      <Engagements />
+    </RequirePermission>
+  );
+}
+
+function Engagements() {
+  const me = useMe();
+  const search = useSearchFilters(FILTERS);
+  const { filters, filtered } = search;
+  const atPost = Boolean(me.data?.user.post);
+  const directives = useIssuedDirectives();
+
+  const { query: engagements, rows } = usePagedList<TEngagement>(
+    ['engagements'],
+    '/api/v1/engagements',
+    { ...filters, country: filters.country.toUpperCase() },
+    { staleTime: 0 },
+  );
+
+  return (
+    <section>
+      <h1>Engagements</h1>
+      <p className="muted">
+        Démarches, meetings, calls and letters, with the talking points delivered. To log one, open the directive it acts on and choose “Log engagement”.
+      </p>
+      <FilterForm label="Filter engagements" filters={search}>
+        <label>
+          Status
+          <select name="status" defaultValue={filters.status}>
+            <option value="">Any status</option>
+            {ENGAGEMENT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {ENGAGEMENT_STATUS_LABEL[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Directive
+          <select name="directive" defaultValue={filters.directive}>
+            <option value="">Any directive</option>
+            {filters.directive && !directives.data?.items.some((d) => d.id === filters.directive) && (
+              <option value={filters.directive}>The chosen directive</option>
+            )}
+            {directives.data?.items.map((directive) => (
+              <option key={directive.id} value={directive.id}>
+                {directive.reference}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!atPost && (
+          <>
+            <label>
+              Post
+              <input name="post" defaultValue={filters.post} placeholder="e.g. berlin" size={10} />
+            </label>
+            <label>
+              Country
+              <input name="country" defaultValue={filters.country} placeholder="e.g. DE" size={4} maxLength={2} />
+            </label>
+          </>
+        )}
+        <label>
+          From
+          <input name="from" type="date" defaultValue={filters.from} />
+        </label>
+        <label>
+          To
+          <input name="to" type="date" defaultValue={filters.to} />
+        </label>
+      </FilterForm>
+
+      <ErrorAlert error={engagements.error} action="Could not load the engagements" />
+      {engagements.isPending && <p>Loading engagements…</p>}
+      {engagements.isSuccess && rows.length === 0 && <p>{filtered ? 'No engagement matches these filters.' : 'No engagements have been logged yet.'}</p>}
+      {rows.length > 0 && (
+        <table className="data-table" aria-label="Engagements">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Post</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Directives</th>
+              <th scope="col">Contacts</th>
+              <th scope="col" className="num">
+                Points delivered
+              </th>
+              <th scope="col">Marking</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((engagement) => (
+              <tr key={engagement.id}>
+                <td>
+                  <Link to={`/engagements/${engagement.id}`}>{formatDateTime(engagement.occurredAt)}</Link>
+                </td>
+                <td>{engagement.postName}</td>
+                <td>
+                  {ENGAGEMENT_KIND_LABEL[engagement.kind]} {engagement.synthetic && <SyntheticLabel />}
+                </td>
+                <td>{engagement.directives.map((directive) => directive.reference).join(', ') || '—'}</td>
+                <td>{engagement.contacts.map((contact) => contact.name).join(', ') || '—'}</td>
+                <td className="num">
+                  {engagement.points.filter((point) => point.delivered).length} of {engagement.points.length}
+                </td>
+                <td>
+                  <MarkingTag classification={engagement.classification} />
+                </td>
+                <td>
+                  <StatusBadge status={engagement.status} label={ENGAGEMENT_STATUS_LABEL[engagement.status]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <LoadMore query={engagements} />
+    </section>
+  );
+}

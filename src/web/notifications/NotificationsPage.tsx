@@ -1,0 +1,100 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { TNotification } from '../../shared/engagements';
+import type { TPage } from '../../shared/pagination';
+import { apiGet, apiSend } from '../ui/api';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { RequirePermission } from '../ui/RequirePermission';
+import { formatDateTime } from '../ui/format';
+
+export function NotificationsPage() {
+  return (
+    <RequirePermission permission="records.read" who="posts and headquarters staff">
+      <Notifications />
+    </RequirePermission>
+  );
+}
+
+/** A link inside the app stays in the app; anything else is shown as text. */
+function internalPath(link: string | null): string | null {
+  if (!link) return null;
+  if (link.startsWith('/') && !link.startsWith('//')) return link;
+  try {
+    const url = new URL(link);
+    return url.origin === window.location.origin ? `${url.pathname}${url.search}` : null;
+  } catch {
+    return null;
+  }
+}
+
+function Notifications() {
+  const queryClient = useQueryClient();
+  const notifications = useInfiniteQuery({
+    queryKey: ['notifications', 'list'],
+    queryFn: ({ pageParam }) => apiGet<TPage<TNotification>>('/api/v1/notifications', { limit: 50, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 0,
+  });
+  const rows = notifications.data?.pages.flatMap((page) => page.items) ?? [];
+  const unread = rows.filter((row) => !row.readAt).length;
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const markRead = useMutation({
+    mutationFn: (id: string) => apiSend<unknown>('POST', `/api/v1/notifications/${encodeURIComponent(id)}/read`),
+    onSuccess: refresh,
+  });
+  const markAll = useMutation({ mutationFn: () => apiSend<unknown>('POST', '/api/v1/notifications/read-all'), onSuccess: refresh });
+
+  return (
+    <section>
+      <div className="page-heading">
+        <h1>Notifications</h1>
+        {unread > 0 && (
+          <button type="button" disabled={markAll.isPending} onClick={() => markAll.mutate()}>
+            Mark all as read
+          </button>
+        )}
+      </div>
+      <p className="muted">Reminders of follow-ups and reporting due dates, and engagements waiting for you.</p>
+      <ErrorAlert error={notifications.error} action="Could not load the notifications" />
+      <ErrorAlert error={markRead.error ?? markAll.error} action="Could not mark as read" />
+      {notifications.isPending && <p>Loading notifications…</p>}
+      {notifications.isSuccess && rows.length === 0 && <p>You have no notifications.</p>}
+      {rows.length > 0 && (
+        <ul className="notification-list" aria-label="Notifications">
+          {rows.map((notification) => {
+            const path = internalPath(notification.link);
+            return (
+              <li key={notification.id} className={notification.readAt ? 'notification' : 'notification notification-unread'}>
+                <div className="notification-head">
+                  {!notification.readAt && <span className="status-badge status-unread">Unread</span>}
+                  <strong>{path ? <Link to={path}>{notification.title}</Link> : notification.title}</strong>
+                  <time className="muted small" dateTime={notification.createdAt}>
+                    {formatDateTime(notification.createdAt)}
+                  </time>
+                </div>
+                {notification.body && <p>{notification.body}</p>}
+                {!notification.readAt && (
+                  <button
+                    type="button"
+                    className="link small"
+                    disabled={markRead.isPending}
+                    aria-label={`Mark “${notification.title}” as read`}
+                    onClick={() => markRead.mutate(notification.id)}
+                  >
+                    Mark as read
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {notifications.hasNextPage && (
+        <button type="button" onClick={() => void notifications.fetchNextPage()} disabled={notifications.isFetchingNextPage}>
+          {notifications.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}
