@@ -38,15 +38,15 @@ export function AddresseesFields({ legend, hint, value, onChange, errors, name }
           {legend} {groupError}
         </p>
       )}
-      <div className="checkbox-row" role="group" aria-label={`${legend}: bureaus`}>
-        <span className="checkbox-row-label">Bureaus</span>
+      <fieldset className="checkbox-row" aria-label={`${legend}: bureaus`}>
+        <legend className="checkbox-row-label">Bureaus</legend>
         {BUREAU_CODES.map((code) => (
           <label key={code} className="checkbox">
             <input type="checkbox" checked={value.bureaus.includes(code)} onChange={(event) => toggle(code, event.target.checked)} />
             {code}
           </label>
         ))}
-      </div>
+      </fieldset>
       {bureausError && (
         <p className="field-error" role="alert">
           Bureaus {bureausError}

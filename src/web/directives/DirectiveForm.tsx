@@ -84,7 +84,7 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
         {(control) => <input {...control} value={draft.tags} onChange={(event) => set({ tags: event.target.value })} />}
       </Field>
       {tags.data && tags.data.length > 0 && (
-        <div className="tag-picker" role="group" aria-label="Known TAGS">
+        <fieldset className="tag-picker" aria-label="Known TAGS">
           {tags.data.map((tag) => (
             <button
               key={tag.code}
@@ -97,7 +97,7 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
               {tag.code} <span className="muted small">{tag.name}</span>
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       <Field label="Objective" error={errors.objective}>
         {(control) => <textarea {...control} rows={3} value={draft.objective} onChange={(event) => set({ objective: event.target.value })} />}

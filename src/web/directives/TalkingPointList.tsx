@@ -1,5 +1,6 @@
 import type { TTalkingPoint } from '../../shared/directives';
 import { scopeLabel, wordingLabel } from '../ui/labels';
+import { keyedByContent } from '../ui/lists';
 
 /** Numbered talking points as a cable shows them, with scope, wording, rationale and counter-arguments. */
 export function TalkingPointList({ points }: { points: TTalkingPoint[] }) {
@@ -24,8 +25,8 @@ export function TalkingPointList({ points }: { points: TTalkingPoint[] }) {
               <details className="counter-arguments">
                 <summary>Expected counter-arguments and rebuttals ({point.counterArguments.length})</summary>
                 <dl>
-                  {point.counterArguments.map((counter, index) => (
-                    <div key={index} className="counter-argument">
+                  {keyedByContent(point.counterArguments, (counter) => `${counter.argument}\n${counter.rebuttal}`).map(({ key, item: counter }) => (
+                    <div key={key} className="counter-argument">
                       <dt>If they say: {counter.argument}</dt>
                       <dd>Reply: {counter.rebuttal}</dd>
                     </div>

@@ -78,111 +78,113 @@ function PointEditor({ point, number, count, errors, prefix, onChange, onRemove,
   const countersError = errors[`${prefix}.counterArguments`];
 
   return (
-    <li className="point-editor" role="group" aria-label={label}>
-      <div className="point-editor-heading">
-        <h3>{label}</h3>
-        <div className="point-editor-actions">
-          <button type="button" className="link" disabled={number === 1} onClick={() => onMove(-1)} aria-label={`Move point ${number} up`}>
-            Move up
-          </button>
-          <button type="button" className="link" disabled={number === count} onClick={() => onMove(1)} aria-label={`Move point ${number} down`}>
-            Move down
-          </button>
-          <button type="button" className="link danger" onClick={onRemove} aria-label={`Remove point ${number}`}>
-            Remove
-          </button>
-        </div>
-      </div>
-      <Field label={`${label} text`} error={errors[`${prefix}.text`]}>
-        {(control) => <textarea {...control} rows={3} value={point.text} onChange={(event) => onChange({ text: event.target.value })} />}
-      </Field>
-      <div className="form-grid">
-        <Field label={`${label} scope`} error={errors[`${prefix}.scope`]}>
-          {(control) => (
-            <select {...control} value={point.scope} onChange={(event) => onChange({ scope: event.target.value as PointDraft['scope'] })}>
-              <option value="all">All action posts</option>
-              <option value="bureaus">Some bureaus</option>
-              <option value="countries">Some countries</option>
-            </select>
-          )}
-        </Field>
-        {point.scope === 'countries' && (
-          <Field label={`${label} countries`} error={errorsUnder(errors, `${prefix}.countries`)} hint="ISO alpha-2 codes, e.g. DE FR">
-            {(control) => <input {...control} value={point.countries} onChange={(event) => onChange({ countries: event.target.value })} />}
-          </Field>
-        )}
-        <Field label={`${label} wording`} error={errors[`${prefix}.wording`]} hint="How much of the wording is known">
-          {(control) => (
-            <select {...control} value={point.wording} onChange={(event) => onChange({ wording: event.target.value as PointDraft['wording'] })}>
-              <option value="verbatim">Verbatim</option>
-              <option value="paraphrase">Paraphrase</option>
-              <option value="unpublished">Not published</option>
-            </select>
-          )}
-        </Field>
-        {point.wording !== 'verbatim' && (
-          <Field label={`${label} attribution`} error={errors[`${prefix}.attribution`]} hint="Who reported it, e.g. an outlet">
-            {(control) => <input {...control} value={point.attribution} onChange={(event) => onChange({ attribution: event.target.value })} />}
-          </Field>
-        )}
-      </div>
-      {point.scope === 'bureaus' && (
-        <>
-          <div className="checkbox-row" role="group" aria-label={`${label} bureaus`}>
-            <span className="checkbox-row-label">Bureaus</span>
-            {BUREAU_CODES.map((code) => (
-              <label key={code} className="checkbox">
-                <input type="checkbox" checked={point.bureaus.includes(code)} onChange={(event) => toggleBureau(code, event.target.checked)} />
-                {code}
-              </label>
-            ))}
-          </div>
-          {bureausError && (
-            <p className="field-error" role="alert">
-              {label} bureaus {bureausError}
-            </p>
-          )}
-        </>
-      )}
-      <Field label={`${label} rationale`} error={errors[`${prefix}.rationale`]} hint="Why the point is made (for the officer, not the host)">
-        {(control) => <textarea {...control} rows={2} value={point.rationale} onChange={(event) => onChange({ rationale: event.target.value })} />}
-      </Field>
-      <div className="counter-arguments-editor">
-        <h4>Expected counter-arguments</h4>
-        {countersError && (
-          <p className="field-error" role="alert">
-            Counter-arguments {countersError}
-          </p>
-        )}
-        {point.counterArguments.map((counter, index) => (
-          <div key={counter.key} className="form-grid counter-argument-row" role="group" aria-label={`${label} counter-argument ${index + 1}`}>
-            <Field label={`Counter-argument ${index + 1}`} error={errors[`${prefix}.counterArguments.${index}.argument`]}>
-              {(control) => (
-                <textarea {...control} rows={2} value={counter.argument} onChange={(event) => setCounter(counter.key, { argument: event.target.value })} />
-              )}
-            </Field>
-            <Field label={`Rebuttal ${index + 1}`} error={errors[`${prefix}.counterArguments.${index}.rebuttal`]}>
-              {(control) => (
-                <textarea {...control} rows={2} value={counter.rebuttal} onChange={(event) => setCounter(counter.key, { rebuttal: event.target.value })} />
-              )}
-            </Field>
-            <button
-              type="button"
-              className="link danger"
-              onClick={() => onChange({ counterArguments: point.counterArguments.filter((other) => other.key !== counter.key) })}
-            >
-              Remove counter-argument {index + 1}
+    <li className="point-editor">
+      <fieldset aria-label={label}>
+        <div className="point-editor-heading">
+          <h3>{label}</h3>
+          <div className="point-editor-actions">
+            <button type="button" className="link" disabled={number === 1} onClick={() => onMove(-1)} aria-label={`Move point ${number} up`}>
+              Move up
+            </button>
+            <button type="button" className="link" disabled={number === count} onClick={() => onMove(1)} aria-label={`Move point ${number} down`}>
+              Move down
+            </button>
+            <button type="button" className="link danger" onClick={onRemove} aria-label={`Remove point ${number}`}>
+              Remove
             </button>
           </div>
-        ))}
-        <button
-          type="button"
-          className="link"
-          onClick={() => onChange({ counterArguments: [...point.counterArguments, { key: newKey(), argument: '', rebuttal: '' }] })}
-        >
-          Add a counter-argument to point {number}
-        </button>
-      </div>
+        </div>
+        <Field label={`${label} text`} error={errors[`${prefix}.text`]}>
+          {(control) => <textarea {...control} rows={3} value={point.text} onChange={(event) => onChange({ text: event.target.value })} />}
+        </Field>
+        <div className="form-grid">
+          <Field label={`${label} scope`} error={errors[`${prefix}.scope`]}>
+            {(control) => (
+              <select {...control} value={point.scope} onChange={(event) => onChange({ scope: event.target.value as PointDraft['scope'] })}>
+                <option value="all">All action posts</option>
+                <option value="bureaus">Some bureaus</option>
+                <option value="countries">Some countries</option>
+              </select>
+            )}
+          </Field>
+          {point.scope === 'countries' && (
+            <Field label={`${label} countries`} error={errorsUnder(errors, `${prefix}.countries`)} hint="ISO alpha-2 codes, e.g. DE FR">
+              {(control) => <input {...control} value={point.countries} onChange={(event) => onChange({ countries: event.target.value })} />}
+            </Field>
+          )}
+          <Field label={`${label} wording`} error={errors[`${prefix}.wording`]} hint="How much of the wording is known">
+            {(control) => (
+              <select {...control} value={point.wording} onChange={(event) => onChange({ wording: event.target.value as PointDraft['wording'] })}>
+                <option value="verbatim">Verbatim</option>
+                <option value="paraphrase">Paraphrase</option>
+                <option value="unpublished">Not published</option>
+              </select>
+            )}
+          </Field>
+          {point.wording !== 'verbatim' && (
+            <Field label={`${label} attribution`} error={errors[`${prefix}.attribution`]} hint="Who reported it, e.g. an outlet">
+              {(control) => <input {...control} value={point.attribution} onChange={(event) => onChange({ attribution: event.target.value })} />}
+            </Field>
+          )}
+        </div>
+        {point.scope === 'bureaus' && (
+          <>
+            <fieldset className="checkbox-row" aria-label={`${label} bureaus`}>
+              <legend className="checkbox-row-label">Bureaus</legend>
+              {BUREAU_CODES.map((code) => (
+                <label key={code} className="checkbox">
+                  <input type="checkbox" checked={point.bureaus.includes(code)} onChange={(event) => toggleBureau(code, event.target.checked)} />
+                  {code}
+                </label>
+              ))}
+            </fieldset>
+            {bureausError && (
+              <p className="field-error" role="alert">
+                {label} bureaus {bureausError}
+              </p>
+            )}
+          </>
+        )}
+        <Field label={`${label} rationale`} error={errors[`${prefix}.rationale`]} hint="Why the point is made (for the officer, not the host)">
+          {(control) => <textarea {...control} rows={2} value={point.rationale} onChange={(event) => onChange({ rationale: event.target.value })} />}
+        </Field>
+        <div className="counter-arguments-editor">
+          <h4>Expected counter-arguments</h4>
+          {countersError && (
+            <p className="field-error" role="alert">
+              Counter-arguments {countersError}
+            </p>
+          )}
+          {point.counterArguments.map((counter, index) => (
+            <fieldset key={counter.key} className="form-grid counter-argument-row" aria-label={`${label} counter-argument ${index + 1}`}>
+              <Field label={`Counter-argument ${index + 1}`} error={errors[`${prefix}.counterArguments.${index}.argument`]}>
+                {(control) => (
+                  <textarea {...control} rows={2} value={counter.argument} onChange={(event) => setCounter(counter.key, { argument: event.target.value })} />
+                )}
+              </Field>
+              <Field label={`Rebuttal ${index + 1}`} error={errors[`${prefix}.counterArguments.${index}.rebuttal`]}>
+                {(control) => (
+                  <textarea {...control} rows={2} value={counter.rebuttal} onChange={(event) => setCounter(counter.key, { rebuttal: event.target.value })} />
+                )}
+              </Field>
+              <button
+                type="button"
+                className="link danger"
+                onClick={() => onChange({ counterArguments: point.counterArguments.filter((other) => other.key !== counter.key) })}
+              >
+                Remove counter-argument {index + 1}
+              </button>
+            </fieldset>
+          ))}
+          <button
+            type="button"
+            className="link"
+            onClick={() => onChange({ counterArguments: [...point.counterArguments, { key: newKey(), argument: '', rebuttal: '' }] })}
+          >
+            Add a counter-argument to point {number}
+          </button>
+        </div>
+      </fieldset>
     </li>
   );
 }

@@ -106,9 +106,8 @@ function NewContactForm({
   const errors = fieldErrors(create.error);
   // Not a <form>: it sits inside the engagement form, and forms cannot nest.
   return (
-    <div
+    <fieldset
       className="nested-form"
-      role="group"
       aria-label="New contact"
       onKeyDown={(event) => {
         // Enter here adds the contact rather than saving the whole engagement.
@@ -153,6 +152,6 @@ function NewContactForm({
           Cancel
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -219,7 +219,7 @@ function ReturnControl({ drafter, pending, onReturn }: { drafter: string; pendin
     );
   }
   return (
-    <div className="confirm" role="group" aria-label="Return to drafter">
+    <fieldset className="confirm" aria-label="Return to drafter">
       <label className="inline-label">
         What should {drafter} change?
         <input value={reason} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
@@ -237,6 +237,6 @@ function ReturnControl({ drafter, pending, onReturn }: { drafter: string; pendin
       <button type="button" onClick={() => setOpen(false)}>
         Cancel
       </button>
-    </div>
+    </fieldset>
   );
 }

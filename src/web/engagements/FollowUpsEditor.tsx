@@ -24,7 +24,7 @@ export function FollowUpsEditor({ followUps, onChange, errors }: Props) {
         </p>
       )}
       {followUps.map((followUp, index) => (
-        <div key={followUp.key} className="follow-up-row" role="group" aria-label={`Follow-up ${index + 1}`}>
+        <fieldset key={followUp.key} className="follow-up-row" aria-label={`Follow-up ${index + 1}`}>
           <Field label={`Follow-up ${index + 1} action`} error={errors[`followUps.${index}.action`]}>
             {(control) => <input {...control} value={followUp.action} onChange={(event) => update(followUp.key, { action: event.target.value })} />}
           </Field>
@@ -45,7 +45,7 @@ export function FollowUpsEditor({ followUps, onChange, errors }: Props) {
               Owner {errorsUnder(errors, `followUps.${index}.owner`)}
             </p>
           )}
-        </div>
+        </fieldset>
       ))}
       <button type="button" onClick={() => onChange([...followUps, { key: newKey(), action: '', dueDate: today(), done: false, owner: null }])}>
         Add a follow-up

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TReadoutComparison } from '../../shared/engagements';
 import { apiGet } from '../ui/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { keyedByContent } from '../ui/lists';
 
 type Sentence = TReadoutComparison['ourSentences'][number];
 
@@ -62,7 +63,7 @@ function ComparisonBody({ comparison }: { comparison: TReadoutComparison }) {
 function SentenceColumn({ title, sentences, cue, source }: { title: string; sentences: Sentence[]; cue: string; source?: string | null }) {
   const only = sentences.filter((sentence) => sentence.onlyHere).length;
   return (
-    <div className="comparison-column" role="region" aria-label={title}>
+    <section className="comparison-column" aria-label={title}>
       <h3>
         {title}{' '}
         <span className="count small">
@@ -79,8 +80,8 @@ function SentenceColumn({ title, sentences, cue, source }: { title: string; sent
       )}
       {sentences.length === 0 && <p className="muted">Empty.</p>}
       <ol className="sentences">
-        {sentences.map((sentence, index) => (
-          <li key={index}>
+        {keyedByContent(sentences, (sentence) => sentence.text).map(({ key, item: sentence }) => (
+          <li key={key}>
             {sentence.onlyHere ? (
               <mark className="only-here">
                 <span className="only-here-cue">{cue}:</span> {sentence.text}
@@ -91,6 +92,6 @@ function SentenceColumn({ title, sentences, cue, source }: { title: string; sent
           </li>
         ))}
       </ol>
-    </div>
+    </section>
   );
 }

@@ -10,7 +10,7 @@ export function UserStatusControl({ user, onSaved }: { user: TUser; onSaved: (us
     onSuccess: onSaved,
   });
   return (
-    <div className="panel" role="group" aria-labelledby="user-status-heading">
+    <section className="panel" aria-labelledby="user-status-heading">
       <h2 id="user-status-heading">Status</h2>
       <ErrorAlert error={toggle.error} action="Could not change the status" />
       {user.allowedActions.includes('disable') && (
@@ -29,6 +29,6 @@ export function UserStatusControl({ user, onSaved }: { user: TUser; onSaved: (us
           </button>
         </>
       )}
-    </div>
+    </section>
   );
 }

@@ -21,8 +21,8 @@ function registerWorld() {
   world.features = world.features.filter((country) => country.properties?.name !== 'Antarctica');
   for (const country of world.features) {
     const geometry = country.geometry;
-    if (geometry.type === 'Polygon') geometry.coordinates.forEach(unwrapRing);
-    if (geometry.type === 'MultiPolygon') geometry.coordinates.forEach((polygon) => polygon.forEach(unwrapRing));
+    if (geometry.type === 'Polygon') for (const ring of geometry.coordinates) unwrapRing(ring);
+    if (geometry.type === 'MultiPolygon') for (const polygon of geometry.coordinates) for (const ring of polygon) unwrapRing(ring);
   }
   echarts.registerMap('world', world as never);
   registered = true;

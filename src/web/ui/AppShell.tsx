@@ -55,7 +55,7 @@ export function AppShell() {
           {hasPermission(me.data, 'audit.read') && <NavLink to="/admin/audit">Audit</NavLink>}
           <a href="/api/docs">API</a>
         </nav>
-        <div className="shell-user" role="group" aria-label="Signed-in user">
+        <fieldset className="shell-user" aria-label="Signed-in user">
           <NavLink to="/me" className="shell-user-name">
             {user.name}
           </NavLink>
@@ -63,7 +63,7 @@ export function AppShell() {
           <button type="button" className="shell-sign-out" onClick={onSignOut}>
             Sign out
           </button>
-        </div>
+        </fieldset>
       </header>
       {signOutError && <p role="alert">Could not sign out: {signOutError}</p>}
       <main className="shell-main">

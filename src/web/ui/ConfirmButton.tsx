@@ -23,7 +23,7 @@ export function ConfirmButton({ label, question, confirmLabel, pending, danger, 
     );
   }
   return (
-    <div className="confirm" role="group" aria-label={label}>
+    <fieldset className="confirm" aria-label={label}>
       <span>{question}</span>
       <button
         type="button"
@@ -39,6 +39,6 @@ export function ConfirmButton({ label, question, confirmLabel, pending, danger, 
       <button type="button" onClick={() => setAsking(false)}>
         Cancel
       </button>
-    </div>
+    </fieldset>
   );
 }

@@ -22,6 +22,13 @@ export function EChart({ option, className, label, testId, height }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
+  // Before the chart is created, so that it starts at its height; after that, it redraws to fit.
+  useEffect(() => {
+    if (!element.current) return;
+    element.current.style.height = height ? `${height}px` : '';
+    chart.current?.resize();
+  }, [height]);
+
   useEffect(() => {
     if (!element.current) return;
     chart.current = echarts.init(element.current, undefined, { renderer: 'svg' });
@@ -35,12 +42,8 @@ export function EChart({ option, className, label, testId, height }: Props) {
   }, []);
 
   useEffect(() => {
-    chart.current?.resize();
-  }, [height]);
-
-  useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} className={className} role="img" aria-label={label} data-testid={testId} style={height ? { height } : undefined} />;
+  return <div ref={element} className={className} role="img" aria-label={label} data-testid={testId} />;
 }

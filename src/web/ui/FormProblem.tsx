@@ -20,7 +20,7 @@ export function FormProblem({ error, fields, action }: Props) {
   const others = Object.entries(byField).filter(([field]) => !covered(field));
   if (error instanceof ApiError && error.problem.errors?.length) {
     return (
-      <div role="alert">
+      <div className="form-problem" role="alert">
         {shown.length > 0 && <p>Check the fields marked below.</p>}
         {others.map(([field, message]) => (
           <p key={field}>

@@ -4,7 +4,7 @@ import { markingText } from './labels';
 /** The classification marking, as a banner at the top and bottom of a record. */
 export function MarkingBanner({ classification }: { classification: TClearance }) {
   return (
-    <p className={`marking-banner marking-${classification.toLowerCase()}`} aria-label={`Classification: ${markingText(classification)}`}>
+    <p className={`marking-banner marking-${classification.toLowerCase()}`} role="note" aria-label={`Classification: ${markingText(classification)}`}>
       {markingText(classification)}
     </p>
   );

@@ -47,3 +47,17 @@ export function splitCodes(text: string, upper = true): string[] {
     .map((part) => (upper ? part.toUpperCase() : part.toLowerCase()));
   return [...new Set(parts)];
 }
+
+/**
+ * React keys for a list whose items have no id: each item's content, numbered among the
+ * items with the same content (a readout may say "Thank you." twice).
+ */
+export function keyedByContent<T>(items: readonly T[], content: (item: T) => string): { key: string; item: T }[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const text = content(item);
+    const count = (seen.get(text) ?? 0) + 1;
+    seen.set(text, count);
+    return { key: `${count}:${text}`, item };
+  });
+}
