@@ -5,6 +5,7 @@ import { contactsMatrix } from './contacts/contacts.matrix';
 import { directivesMatrix } from './directives/directives.matrix';
 import { engagementsMatrix } from './engagements/engagements.matrix';
 import { identityMatrix } from './identity/identity.matrix';
+import { notificationsMatrix } from './notifications/notifications.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
 import { ACTOR_CLEARANCE, LEVELS, RELATIONS, RELATION_POST, type Case, type Entry, type MatrixArea, type Who } from './testing/access-matrix';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession, type TestUser } from './testing/test-app';
@@ -17,6 +18,7 @@ const AREAS: Record<string, MatrixArea> = {
   contacts: contactsMatrix,
   engagements: engagementsMatrix,
   cadence: cadenceMatrix,
+  notifications: notificationsMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */

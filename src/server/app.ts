@@ -19,6 +19,7 @@ import { authentication } from './identity/authenticate';
 import { sessionRoutes } from './identity/session-routes';
 import { userRoutes } from './identity/user-routes';
 import { registerProblemHandlers } from './http/problem';
+import { notificationRoutes } from './notifications/notification-routes';
 import { referenceRoutes } from './reference/reference-routes';
 
 declare module 'fastify' {
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(contactRoutes, { prefix: API_PREFIX });
   await app.register(engagementRoutes, { prefix: API_PREFIX });
   await app.register(cadenceRoutes, { prefix: API_PREFIX });
+  await app.register(notificationRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);
 
   const webDir = options.webDir ?? WEB_DIST;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
 import { patchOf } from './patch';
+import { ZReturned } from './workflow';
 
 export const ORGANIZATION_TYPES = [
   'ministry_of_interior',
@@ -145,6 +146,8 @@ export const ZEngagement = z.object({
   approvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
+  /** Set while the engagement is back in draft after a return: the approver's reason. */
+  returned: ZReturned.nullable(),
   allowedActions: z.array(z.string()),
 });
 export type TEngagement = z.infer<typeof ZEngagement>;
@@ -232,14 +235,3 @@ export const ZCoverage = z.object({
   ),
 });
 export type TCoverage = z.infer<typeof ZCoverage>;
-
-export const ZNotification = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type TNotification = z.infer<typeof ZNotification>;

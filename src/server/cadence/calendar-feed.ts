@@ -6,7 +6,7 @@ import { calendarFeeds, engagements, followUps } from '../db/schema/index';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import { loadActor, type Actor } from '../identity/actor';
-import { markingReadable } from '../identity/access-policy';
+import { visibleEngagements } from '../engagements/engagement-policy';
 import { cadenceRows } from './cadence-queries';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -33,7 +33,9 @@ export async function rotateCalendarFeed(db: Db, actor: Actor, baseUrl: string, 
 
 /**
  * The iCal feed behind a secret URL: the user's open follow-ups, and the next engagement
- * due dates of their post, under the same access rules as the app. Undefined for an
+ * due dates of their post, under the same access rule as every other path (scope, marking
+ * and the draft rule, for the user as they are now: after a move to another post, the old
+ * post's follow-ups are no longer in it). Undefined for an
  * unknown secret or a disabled user.
  */
 export async function calendarFeed(db: Db, secret: string, now: Date): Promise<string | undefined> {
@@ -49,7 +51,7 @@ export async function calendarFeed(db: Db, secret: string, now: Date): Promise<s
     .select({ id: followUps.id, action: followUps.action, dueDate: followUps.dueDate, engagementId: followUps.engagementId })
     .from(followUps)
     .innerJoin(engagements, eq(engagements.id, followUps.engagementId))
-    .where(and(eq(followUps.ownerId, actor.id), isNull(followUps.doneAt), markingReadable(actor, engagements.classification)));
+    .where(and(eq(followUps.ownerId, actor.id), isNull(followUps.doneAt), visibleEngagements(actor)));
   for (const item of open) {
     calendar.createEvent({
       id: `follow-up-${item.id}@demarche`,

@@ -3,14 +3,10 @@ import type { TCoverage } from '../../shared/engagements';
 import type { Executor } from '../db/client';
 import { directivePosts, directives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
-import { postInScope, visibleRecords } from '../identity/access-policy';
+import { postInScope, scopeOf, visibleRecords } from '../identity/access-policy';
+import { pointAppliesTo } from '../directives/applicable-points';
 import { visibleDirectives } from '../directives/directive-policy';
 import { AppError } from '../http/app-error';
-
-/** A point applies to a post as in applicable-points.ts: all, the post's bureau, or its country. */
-const pointApplies = sql`(${talkingPoints.scope} = 'all'
-  or (${talkingPoints.scope} = 'bureaus' and ${posts.bureauCode} = any(${talkingPoints.scopeBureaus}))
-  or (${talkingPoints.scope} = 'countries' and ${posts.countryAlpha2} = any(${talkingPoints.scopeCountries})))`;
 
 /**
  * Per talking point of an issued directive: to how many of the posts the viewer can see it
@@ -31,9 +27,12 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
     .select({ pointId: talkingPoints.id, number: talkingPoints.number, text: talkingPoints.text, posts: sql<number>`count(${posts.id})::int` })
     .from(talkingPoints)
     .leftJoin(directivePosts, and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')))
-    .leftJoin(posts, and(eq(posts.id, directivePosts.postId), pointApplies, postInScope(viewer, posts.id)))
+    .leftJoin(posts, and(eq(posts.id, directivePosts.postId), pointAppliesTo(posts), postInScope(viewer, posts.id)))
     .where(eq(talkingPoints.directiveId, directiveId))
     .groupBy(talkingPoints.id, talkingPoints.number, talkingPoints.text)
+    // A post reads the points that apply to it, and no other post's instructions (as on the
+    // directive page); headquarters and bureaus read every point of the directive.
+    .having(scopeOf(viewer).kind === 'post' ? sql`count(${posts.id}) > 0` : undefined)
     .orderBy(asc(talkingPoints.number));
 
   // Each post counts once per point, with the reception of its latest approved delivery:

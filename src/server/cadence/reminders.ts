@@ -1,76 +1,85 @@
-import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
-import type { TClearance } from '../../shared/identity';
-import { clearanceRank, markingReadableByUser } from '../identity/access-policy';
-import { formatISO } from 'date-fns';
+import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { engagements, followUps, posts, users } from '../db/schema/index';
+import { engagements, followUps, users } from '../db/schema/index';
+import { visibleEngagements } from '../engagements/engagement-policy';
+import { loadActor, type Actor } from '../identity/actor';
+import { type NewNotification, notify } from '../notifications/notification-store';
 import { cadenceRows } from './cadence-queries';
-import { notify, type NewNotification } from './notification-store';
 
-const STATUS_TITLE = {
-  due_soon: 'Engagement due soon',
-  overdue: 'Engagement overdue',
-} as const;
+const utcDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
- * Creates in-app notifications: for every officer and approver of a post whose engagement
- * under a directive is due soon or overdue, and for every owner of a follow-up past its due
- * date. Idempotent: each reminder has a key (directive, post, status, due date; or follow-up),
- * so running the job again — or on two instances at once — creates nothing new.
+ * Creates in-app notifications: for every officer and approver whose post's engagement under
+ * a directive is due soon or overdue, and for every owner of a follow-up past its due date.
+ * Each reader's reminders are computed for that reader, under their own scope and clearance:
+ * a due date never moves for an engagement the reader may not see, and nobody hears of a
+ * directive or follow-up they may not read. Readers whose access is the same (one post, one
+ * clearance) share one computation, which is the same computation for each of them.
+ * Idempotent: each reminder has a key (directive, post, status, due date and reader; or
+ * follow-up), so running the job again, or on two instances at once, creates nothing new.
  */
 export async function runReminders(db: Db, now: Date): Promise<{ created: number }> {
-  const rows = (await cadenceRows(db, null, {}, now)).filter(
-    (row): row is typeof row & { status: 'due_soon' | 'overdue' } => row.status === 'due_soon' || row.status === 'overdue',
-  );
+  const reminders = [...(await cadenceReminders(db, now)), ...(await followUpReminders(db, now))];
+  return { created: await notify(db, reminders) };
+}
+
+async function cadenceReminders(db: Db, now: Date): Promise<NewNotification[]> {
+  const staff = await db
+    .select({ id: users.id, postId: users.postId, clearance: users.clearance })
+    .from(users)
+    .where(and(inArray(users.role, ['officer', 'approver']), eq(users.disabled, false), isNotNull(users.postId)));
+  const groups = new Map<string, string[]>();
+  for (const person of staff) groups.set(`${person.postId}/${person.clearance}`, [...(groups.get(`${person.postId}/${person.clearance}`) ?? []), person.id]);
+
   const reminders: NewNotification[] = [];
-  const postCodes = [...new Set(rows.map((row) => row.post))];
-  const staff = postCodes.length
-    ? await db
-        .select({ id: users.id, post: posts.code, clearance: users.clearance })
-        .from(users)
-        .innerJoin(posts, eq(posts.id, users.postId))
-        .where(and(inArray(posts.code, postCodes), inArray(users.role, ['officer', 'approver']), eq(users.disabled, false)))
-    : [];
-  for (const row of rows) {
-    const due = formatISO(new Date(row.nextDueAt), { representation: 'date' });
-    // Nobody is reminded of a directive marked above their clearance.
-    const readers = staff.filter((s) => s.post === row.post && clearanceRank(s.clearance as TClearance) >= clearanceRank(row.classification as TClearance));
-    for (const person of readers) {
+  for (const members of groups.values()) {
+    const reader = await loadActor(db, members[0]!);
+    if (!reader) continue;
+    for (const row of await cadenceRows(db, reader, {}, now)) {
+      if (row.status !== 'due_soon' && row.status !== 'overdue') continue;
+      const due = utcDate(new Date(row.nextDueAt));
+      for (const userId of members) {
+        reminders.push({
+          userId,
+          kind: `cadence.${row.status}`,
+          recordType: 'directive',
+          recordId: row.directiveId,
+          postId: reader.postId,
+          params: { dueDate: due },
+          dedupeKey: `cadence:${row.directiveId}:${row.post}:${row.status}:${due}:${userId}`,
+        });
+      }
+    }
+  }
+  return reminders;
+}
+
+async function followUpReminders(db: Db, now: Date): Promise<NewNotification[]> {
+  const owners = await db
+    .selectDistinct({ ownerId: followUps.ownerId })
+    .from(followUps)
+    .innerJoin(users, eq(users.id, followUps.ownerId))
+    .where(and(isNull(followUps.doneAt), lt(followUps.dueDate, utcDate(now)), eq(users.disabled, false)));
+  const reminders: NewNotification[] = [];
+  for (const { ownerId } of owners) {
+    const owner: Actor | undefined = ownerId ? await loadActor(db, ownerId) : undefined;
+    if (!owner) continue;
+    // Only follow-ups of engagements the owner may see now: the reminder quotes them.
+    const late = await db
+      .select({ id: followUps.id, dueDate: followUps.dueDate, engagementId: followUps.engagementId })
+      .from(followUps)
+      .innerJoin(engagements, eq(engagements.id, followUps.engagementId))
+      .where(and(eq(followUps.ownerId, owner.id), isNull(followUps.doneAt), lt(followUps.dueDate, utcDate(now)), visibleEngagements(owner)));
+    for (const item of late) {
       reminders.push({
-        userId: person.id,
-        kind: `cadence.${row.status}`,
-        title: `${STATUS_TITLE[row.status]}: ${row.reference}`,
-        body: `${row.postName} should report an engagement under ${row.reference} by ${due} (every ${row.cadenceDays} days).`,
-        link: `/directives/${row.directiveId}`,
-        dedupeKey: `cadence:${row.directiveId}:${row.post}:${row.status}:${due}:${person.id}`,
+        userId: owner.id,
+        kind: 'follow_up.overdue',
+        recordType: 'engagement',
+        recordId: item.engagementId,
+        params: { followUpId: item.id, dueDate: item.dueDate },
+        dedupeKey: `follow_up:${item.id}:overdue`,
       });
     }
   }
-
-  const today = formatISO(now, { representation: 'date' });
-  const late = await db
-    .select({ id: followUps.id, action: followUps.action, dueDate: followUps.dueDate, ownerId: followUps.ownerId, engagementId: followUps.engagementId })
-    .from(followUps)
-    .innerJoin(engagements, eq(engagements.id, followUps.engagementId))
-    .innerJoin(users, eq(users.id, followUps.ownerId))
-    .where(
-      and(
-        isNull(followUps.doneAt),
-        lt(followUps.dueDate, today),
-        eq(users.disabled, false),
-        // The reminder quotes the follow-up: only for an owner cleared for the engagement.
-        markingReadableByUser(engagements.classification, users.clearance),
-      ),
-    );
-  for (const item of late) {
-    reminders.push({
-      userId: item.ownerId!,
-      kind: 'follow_up.overdue',
-      title: 'Follow-up overdue',
-      body: `"${item.action}" was due on ${item.dueDate}.`,
-      link: `/engagements/${item.engagementId}`,
-      dedupeKey: `follow_up:${item.id}:overdue`,
-    });
-  }
-  return { created: await notify(db, reminders) };
+  return reminders;
 }

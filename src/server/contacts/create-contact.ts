@@ -8,8 +8,8 @@ import { contacts, countries } from '../db/schema/index';
 import { AppError, type FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
-import { parseInput } from '../engagements/parse-input';
-import { markingProblem, resolveHomePost } from '../engagements/write-scope';
+import { parseInput } from '../records/parse-input';
+import { markingProblem, resolveHomePost } from '../records/post-write-scope';
 import { getContact } from './contact-queries';
 
 export type TContactCreateInput = z.input<typeof ZContactInput>;

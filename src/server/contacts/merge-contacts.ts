@@ -7,7 +7,7 @@ import { contacts, engagementContacts } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission, higherMarking } from '../identity/access-policy';
-import { parseInput } from '../engagements/parse-input';
+import { parseInput } from '../records/parse-input';
 import { assertContactEditor, canSeeContact, requireVisibleContact } from './contact-policy';
 import { findContactRow, getContact } from './contact-queries';
 

@@ -10,9 +10,9 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', impor
 /** Any number, shared by every Demarche process, so that only one migrates at a time. */
 const MIGRATION_LOCK = 72_534_001;
 
-/** Applies the committed SQL migrations; applying them again is a no-op. */
-export async function migrate(database: Database): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** Applies the committed SQL migrations (tests may name an older set); applying them again is a no-op. */
+export async function migrate(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder };
   if (database.raw.driver === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
     return;

@@ -1,6 +1,18 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { directivePosts, posts, talkingPoints } from '../db/schema/index';
+
+/**
+ * The one rule for which talking points apply to a post, as a condition on `talkingPoints`
+ * and a row of `posts` (or an alias of it): points for all action posts, points for the
+ * post's bureau, and points for its country. Every query that asks uses this.
+ */
+export function pointAppliesTo(post: { bureauCode: PgColumn; countryAlpha2: PgColumn }): SQL {
+  return sql`(${talkingPoints.scope} = 'all'
+    or (${talkingPoints.scope} = 'bureaus' and ${post.bureauCode} = any(${talkingPoints.scopeBureaus}))
+    or (${talkingPoints.scope} = 'countries' and ${post.countryAlpha2} = any(${talkingPoints.scopeCountries})))`;
+}
 
 /**
  * The talking points of these directives that apply to one post: points for all action
@@ -23,13 +35,6 @@ export async function applicablePoints(db: Executor, directiveIds: string[], pos
       and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.postId, postId), eq(directivePosts.role, 'action')),
     )
     .innerJoin(posts, eq(posts.id, directivePosts.postId))
-    .where(
-      and(
-        inArray(talkingPoints.directiveId, directiveIds),
-        sql`(${talkingPoints.scope} = 'all'
-          or (${talkingPoints.scope} = 'bureaus' and ${posts.bureauCode} = any(${talkingPoints.scopeBureaus}))
-          or (${talkingPoints.scope} = 'countries' and ${posts.countryAlpha2} = any(${talkingPoints.scopeCountries})))`,
-      ),
-    )
+    .where(and(inArray(talkingPoints.directiveId, directiveIds), pointAppliesTo(posts)))
     .orderBy(asc(talkingPoints.directiveId), asc(talkingPoints.number));
 }

@@ -5,11 +5,13 @@ import type { Executor } from '../db/client';
 import { engagements } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
+import { appendActivity } from '../workflow/record-activity';
 import { getEngagement } from './engagement-queries';
-import { parseInput } from './parse-input';
+import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
+import { parseInput } from '../records/parse-input';
 import { storeRelations } from './store-relations';
 import { validateEngagement } from './validate-engagement';
-import { resolveHomePost } from './write-scope';
+import { resolveHomePost } from '../records/post-write-scope';
 
 /** Records an engagement as a draft at the writer's home post; the writer is among the officers. */
 export async function createEngagement(db: Executor, raw: TEngagementInput, context: AuditContext, actor: Actor): Promise<TEngagement> {
@@ -37,6 +39,7 @@ export async function createEngagement(db: Executor, raw: TEngagementInput, cont
       .returning({ id: engagements.id });
     if (!created) throw new Error('insert returned no row');
     await storeRelations(tx, created.id, relations);
+    await appendActivity(tx, { recordType: ENGAGEMENT_WORKFLOW.recordType, recordId: created.id, actorId: actor.id, kind: 'created' });
     await recordAudit(tx, context, {
       action: 'engagement.created',
       classification: input.classification,

@@ -68,13 +68,17 @@ describe('engagement policy', () => {
     expect(await statusesSeen(actor('directive_author', 'S'))).toEqual(['approved', 'submitted']);
   });
 
-  it('offers only the actions that would succeed', () => {
-    const record = records.find((r) => r.postId === berlinId && r.classification === 'U' && r.status === 'submitted')!;
+  it('offers only the actions that would succeed, refusing approval to everyone who edited the content', () => {
+    const found = records.find((r) => r.postId === berlinId && r.classification === 'U' && r.status === 'submitted')!;
+    const editor = actor('approver', 'S');
+    const record = { ...found, editors: [editor.id] };
     const approver = actor('approver', 'S');
-    expect(engagementActions(approver, record)).toEqual(['approve', 'return', 'update_follow_up']);
-    expect(engagementActions({ ...approver, id: record.draftedBy }, record)).toEqual(['return', 'update_follow_up']);
-    expect(engagementActions(actor('officer', 'S'), record)).toEqual(['update_follow_up']);
-    expect(engagementActions(actor('hq_analyst', 'S'), record)).toEqual([]);
+    expect(engagementActions(approver, record)).toEqual(['approve', 'return', 'update_follow_up', 'comment']);
+    expect(engagementActions({ ...approver, id: record.draftedBy }, record)).toEqual(['return', 'update_follow_up', 'comment']);
+    // An approver who changed the text is one of its authors: they may return it, not approve it.
+    expect(engagementActions(editor, record)).toEqual(['return', 'update_follow_up', 'comment']);
+    expect(engagementActions(actor('officer', 'S'), record)).toEqual(['update_follow_up', 'comment']);
+    expect(engagementActions(actor('hq_analyst', 'S'), record)).toEqual(['comment']);
     expect(engagementActions(actor('officer', 'U'), { ...record, classification: 'C' })).toEqual([]);
   });
 });

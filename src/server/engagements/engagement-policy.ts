@@ -1,9 +1,11 @@
 import { and, ne, type SQL } from 'drizzle-orm';
-import { POST_ROLES, type TPermission } from '../../shared/identity';
+import { POST_ROLES } from '../../shared/identity';
 import { engagements } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { assertFourEyes, canSee, hasPermission, requireVisible, visibleRecords, type ScopedRecord } from '../identity/access-policy';
+import { canSee, hasPermission, requireVisible, visibleRecords, type ScopedRecord } from '../identity/access-policy';
+import { workflowRefusal } from '../workflow/workflow-policy';
+import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 
 /**
  * Who sees an engagement, and what they may do with it. Engagements follow the one access
@@ -15,6 +17,12 @@ import { assertFourEyes, canSee, hasPermission, requireVisible, visibleRecords, 
 export interface EngagementScope extends ScopedRecord {
   status: string;
   draftedBy: string;
+}
+
+/** An engagement as the workflow rules see it: with everyone who wrote its content. */
+export interface EngagementSubject extends EngagementScope {
+  /** Users with a created or edited step in its activity (the drafter is added in any case). */
+  editors: readonly string[];
 }
 
 export function seesDrafts(viewer: Actor): boolean {
@@ -37,51 +45,50 @@ export function requireVisibleEngagement<T extends EngagementScope>(viewer: Acto
   return record;
 }
 
-export const ENGAGEMENT_ACTIONS = ['update', 'submit', 'approve', 'return', 'update_follow_up'] as const;
+export const ENGAGEMENT_ACTIONS = ['update', 'submit', 'approve', 'return', 'update_follow_up', 'comment'] as const;
 export type EngagementAction = (typeof ENGAGEMENT_ACTIONS)[number];
 
-const RULES: Record<EngagementAction, { permission: TPermission; from: string[] }> = {
-  update: { permission: 'records.draft', from: ['draft'] },
-  submit: { permission: 'records.draft', from: ['draft'] },
-  approve: { permission: 'records.approve', from: ['submitted'] },
-  return: { permission: 'records.approve', from: ['submitted'] },
-  // Follow-ups are worked after approval too: marking one done changes no reported fact.
-  update_follow_up: { permission: 'records.draft', from: ['draft', 'submitted', 'approved'] },
-};
-
-/**
- * Why the viewer may not do this now, as the error the command throws (403 for the role or
- * post, 409 for the status, 403 for four eyes), or undefined when allowed. Commands and the
- * presenter's allowedActions both ask here, so a button is shown only when it would work.
- */
-export function actionRefusal(viewer: Actor, engagement: EngagementScope, action: EngagementAction): AppError | undefined {
-  const rule = RULES[action];
-  if (!hasPermission(viewer, rule.permission) || viewer.postId !== engagement.postId) {
-    return new AppError(
-      'forbidden',
-      `Only ${rule.permission === 'records.approve' ? 'approvers' : 'officers and approvers'} of the engagement's post may do this (${action}).`,
-    );
-  }
-  if (!rule.from.includes(engagement.status)) {
-    return new AppError('conflict', `The engagement is ${engagement.status}; ${action} needs it ${rule.from.join(' or ')}.`);
-  }
-  if (action === 'approve') {
-    try {
-      assertFourEyes(viewer, engagement.draftedBy, 'this engagement');
-    } catch (error) {
-      return error as AppError;
-    }
-  }
-  return undefined;
+function withDrafter<T extends EngagementSubject>(engagement: T): T & { editors: string[] } {
+  return { ...engagement, editors: [engagement.draftedBy, ...engagement.editors] };
 }
 
-export function assertEngagementAction(viewer: Actor, engagement: EngagementScope, action: EngagementAction): void {
+/**
+ * Why the viewer may not do this now, as the error the command throws, or undefined when
+ * allowed. The drafting steps are the shared workflow's (engagement-workflow-definition.ts);
+ * follow-ups and comments are engagements' own. Commands and the presenter's allowedActions
+ * both ask here, so a button is shown only when it would work.
+ */
+export function actionRefusal(viewer: Actor, engagement: EngagementSubject, action: EngagementAction): AppError | undefined {
+  switch (action) {
+    case 'update':
+      return workflowRefusal(ENGAGEMENT_WORKFLOW, viewer, withDrafter(engagement), 'edit');
+    case 'submit':
+    case 'approve':
+    case 'return':
+      return workflowRefusal(ENGAGEMENT_WORKFLOW, viewer, withDrafter(engagement), action);
+    case 'update_follow_up':
+      // Follow-ups are worked after approval too: marking one done changes no reported fact.
+      return hasPermission(viewer, 'records.draft') && viewer.postId === engagement.postId
+        ? undefined
+        : new AppError('forbidden', 'Only officers and approvers of the engagement’s post may update its follow-ups.');
+    case 'comment':
+      // Whoever may read the engagement may discuss it; a comment changes none of its content.
+      return hasPermission(viewer, 'records.read') ? undefined : new AppError('forbidden', `Your role (${viewer.role}) does not comment on records.`);
+  }
+}
+
+export function assertEngagementAction(viewer: Actor, engagement: EngagementSubject, action: EngagementAction): void {
   const refusal = actionRefusal(viewer, engagement, action);
   if (refusal) throw refusal;
 }
 
+/** The engagement with its drafter among the editors, as the shared workflow expects it. */
+export function workflowSubject<T extends EngagementSubject>(engagement: T): T {
+  return withDrafter(engagement);
+}
+
 /** What the viewer may do now; the web app shows only these buttons. */
-export function engagementActions(viewer: Actor, engagement: EngagementScope): string[] {
+export function engagementActions(viewer: Actor, engagement: EngagementSubject): string[] {
   if (!canSeeEngagement(viewer, engagement)) return [];
   return ENGAGEMENT_ACTIONS.filter((action) => !actionRefusal(viewer, engagement, action));
 }

@@ -25,7 +25,7 @@ export interface EngagementRow extends EngagementScope {
   approvedAt: Date | null;
 }
 
-export function presentEngagement(row: EngagementRow, details: EngagementDetails, viewer: Actor): TEngagement {
+export function presentEngagement(row: EngagementRow, { editors, returned, ...details }: EngagementDetails, viewer: Actor): TEngagement {
   return {
     id: row.id,
     post: row.postCode,
@@ -46,6 +46,8 @@ export function presentEngagement(row: EngagementRow, details: EngagementDetails
     approvedBy: row.approvedBy && row.approverName !== null ? { id: row.approvedBy, name: row.approverName } : null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
-    allowedActions: engagementActions(viewer, row),
+    // A return's reason is for the post while the engagement is back in draft.
+    returned: row.status === 'draft' ? returned : null,
+    allowedActions: engagementActions(viewer, { ...row, editors }),
   };
 }

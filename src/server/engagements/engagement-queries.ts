@@ -7,7 +7,9 @@ import type { Executor } from '../db/client';
 import { engagementContacts, engagementDirectives, engagements, posts, users } from '../db/schema/index';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
+import { loadEditors } from '../workflow/record-activity';
 import { loadEngagementDetails } from './engagement-details';
+import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 import { requireVisibleEngagement, visibleEngagements } from './engagement-policy';
 import { presentEngagement, type EngagementRow } from './engagement-presenter';
 
@@ -48,10 +50,15 @@ function selectEngagements(db: Executor) {
     .leftJoin(approvers, eq(approvers.id, engagements.approvedBy));
 }
 
-/** The stored row, whoever asks: callers decide visibility with requireVisibleEngagement. */
-export async function findEngagementRow(db: Executor, id: string): Promise<EngagementRow | undefined> {
+/**
+ * The stored row with its editors, whoever asks: callers decide visibility with
+ * requireVisibleEngagement, and the workflow rules read the editors.
+ */
+export async function findEngagementRow(db: Executor, id: string): Promise<(EngagementRow & { editors: string[] }) | undefined> {
   const [row] = await selectEngagements(db).where(eq(engagements.id, id)).limit(1);
-  return row as EngagementRow | undefined;
+  if (!row) return undefined;
+  const editors = await loadEditors(db, ENGAGEMENT_WORKFLOW.recordType, [id]);
+  return { ...(row as EngagementRow), editors: editors.get(id) ?? [] };
 }
 
 /** One engagement as the viewer sees it, or 404. */

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { ZEngagement, ZEngagementInput, ZEngagementListQuery, ZEngagementUpdate, ZReadoutComparison } from '../../shared/engagements';
 import { ZPage } from '../../shared/pagination';
 import { ZProblem } from '../../shared/problem';
+import { ZActivity, ZActivityItem, ZCommentInput, ZReturnInput } from '../../shared/workflow';
 import { requirePermission } from '../identity/access-policy';
 import { actorOf, auditContextOf } from '../identity/authenticate';
 import { createEngagement } from './create-engagement';
 import { getEngagement, listEngagements } from './engagement-queries';
+import { commentOnEngagement, engagementActivity } from './engagement-activity';
 import { approveEngagement, returnEngagement, submitEngagement } from './engagement-workflow';
 import { getReadoutComparison } from './readout-comparison';
 import { updateEngagement } from './update-engagement';
@@ -15,9 +17,8 @@ import { updateFollowUp } from './update-follow-up';
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const ZEngagementParams = z.object({ id: z.string().uuid('must be an engagement id') });
 const ZFollowUpParams = ZEngagementParams.extend({ followUpId: z.string().uuid('must be a follow-up id') });
-// Not in the shared contract (yet): the bodies of two small actions.
-// Fastify gives a request without a body as null.
-const ZReturnBody = z.object({ reason: z.string().trim().max(2000, 'must be at most 2000 characters').optional() }).nullish();
+// Fastify gives a request without a body as null; the command then names the missing reason.
+const ZReturnBody = ZReturnInput.nullable();
 const ZFollowUpUpdate = z.object({ done: z.boolean({ error: 'must be true or false' }) });
 
 /** Engagements, their readout comparison and follow-ups under /api/v1. */
@@ -101,13 +102,13 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['engagements'],
-        summary: 'Return a submitted engagement to draft',
+        summary: 'Return a submitted engagement to draft, saying why (`reason` is required)',
         params: ZEngagementParams,
         body: ZReturnBody,
         response: { 200: ZEngagement, ...problems },
       },
     },
-    async (request) => returnEngagement(app.db, request.params.id, request.body?.reason, auditContextOf(request), actorOf(request)),
+    async (request) => returnEngagement(app.db, request.params.id, request.body, auditContextOf(request), actorOf(request)),
   );
 
   app.patch(
@@ -136,5 +137,34 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getReadoutComparison(app.db, request.params.id, actorOf(request)),
+  );
+
+  app.get(
+    '/engagements/:id/activity',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary:
+          'The engagement’s timeline, oldest first: created, edited (who and which fields), submitted, returned (with the reason), approved, and comments',
+        params: ZEngagementParams,
+        response: { 200: ZActivity, ...problems },
+      },
+    },
+    async (request) => engagementActivity(app.db, request.params.id, actorOf(request)),
+  );
+
+  app.post(
+    '/engagements/:id/comments',
+    {
+      schema: {
+        tags: ['engagements'],
+        summary: 'Comment on an engagement you may read (the comment takes its marking)',
+        params: ZEngagementParams,
+        body: ZCommentInput,
+        response: { 201: ZActivityItem, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await commentOnEngagement(app.db, request.params.id, request.body, auditContextOf(request), actorOf(request))),
   );
 };

@@ -95,6 +95,13 @@ export const engagementsMatrix: MatrixArea = {
       payload: () => ({ done: true }),
       expect: writesRecord(DRAFTERS),
     },
+    'GET /api/v1/engagements/:id/activity': { url: (c) => `/api/v1/engagements/${c.target.engagementId}/activity`, expect: readsRecord },
+    // Whoever may read an engagement may comment on it.
+    'POST /api/v1/engagements/:id/comments': {
+      url: (c) => `/api/v1/engagements/${c.target.engagementId}/comments`,
+      payload: () => ({ body: 'A comment from the access matrix (synthetic).' }),
+      expect: writesRecord(READERS, 201),
+    },
     'GET /api/v1/engagements/:id/comparison': { url: (c) => `/api/v1/engagements/${c.target.engagementId}/comparison`, expect: readsRecord },
   },
 };

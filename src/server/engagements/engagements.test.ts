@@ -74,14 +74,14 @@ describe('engagements: recording, four eyes and validation', () => {
       followUps: [{ action: 'Send the synthetic non-paper.', owner: officer.actor.id, dueDate: '2026-01-10', done: false }],
       draftedBy: { id: officer.actor.id },
       approvedBy: null,
-      allowedActions: ['update', 'submit', 'update_follow_up'],
+      allowedActions: ['update', 'submit', 'update_follow_up', 'comment'],
     });
 
     const submitted = await act(draft.id, 'submit', officer);
     expect(submitted.statusCode).toBe(200);
-    expect(submitted.json()).toMatchObject({ status: 'submitted', allowedActions: ['update_follow_up'] });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', allowedActions: ['update_follow_up', 'comment'] });
     expect(submitted.json().submittedAt).not.toBeNull();
-    expect((await get(draft.id, approver)).json().allowedActions).toEqual(['approve', 'return', 'update_follow_up']);
+    expect((await get(draft.id, approver)).json().allowedActions).toEqual(['approve', 'return', 'update_follow_up', 'comment']);
 
     const approved = await act(draft.id, 'approve', approver);
     expect(approved.statusCode).toBe(200);
@@ -102,14 +102,16 @@ describe('engagements: recording, four eyes and validation', () => {
     expect(await titles(uncleared)).toEqual([]);
     expect(await titles(secondApprover)).toContain(`Engagement awaiting approval /engagements/${draft.id}`);
     expect(await titles(officer)).not.toContain(`Engagement awaiting approval /engagements/${draft.id}`);
-    expect((await act(draft.id, 'return', approver)).statusCode).toBe(200);
+    expect((await act(draft.id, 'return', approver, { reason: 'Name the ministry.' })).statusCode).toBe(200);
     expect(await titles(officer)).toContain(`Engagement returned to draft /engagements/${draft.id}`);
+    const [returned] = (await t.request({ method: 'GET', url: '/api/v1/notifications', as: officer })).json().items;
+    expect(returned.body).toBe(`${approver.actor.name} returned your demarche at Embassy Berlin on 2025-12-03: “Name the ministry.”`);
   });
 
   it('never lets the drafter approve their own engagement (four eyes); another approver can', async () => {
     const draft = (await create(approver)).json();
     await act(draft.id, 'submit', approver);
-    expect((await get(draft.id, approver)).json().allowedActions).toEqual(['return', 'update_follow_up']);
+    expect((await get(draft.id, approver)).json().allowedActions).toEqual(['return', 'update_follow_up', 'comment']);
     const own = await act(draft.id, 'approve', approver);
     expect(own.statusCode).toBe(403);
     expect(own.json().detail).toMatch(/four eyes/);
@@ -158,11 +160,17 @@ describe('engagements: recording, four eyes and validation', () => {
       as: officer,
     });
     expect(patch.statusCode).toBe(200);
-    // The web app returns without a body.
     await act(draft.id, 'submit', officer);
-    expect((await act(draft.id, 'return', approver)).statusCode).toBe(200);
+    // A return says why: without a reason, or with only spaces, it is refused and nothing changes.
+    for (const payload of [undefined, {}, { reason: '   ' }]) {
+      const refused = await act(draft.id, 'return', approver, payload);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors).toEqual([{ field: 'body.reason', message: 'is required: say what the drafter should change' }]);
+    }
+    expect((await get(draft.id, officer)).json().status).toBe('submitted');
+    expect((await act(draft.id, 'return', approver, { reason: 'Say when the reply is due.' })).statusCode).toBe(200);
     const events = (await t.request({ method: 'GET', url: `/api/v1/audit?recordId=${draft.id}&action=engagement.returned`, as: admin })).json().items;
-    expect(events.map((e: { change: { reason?: string } }) => e.change.reason ?? null)).toEqual([null, 'Add the host’s commitments.']);
+    expect(events.map((e: { change: { reason?: string } }) => e.change.reason ?? null)).toEqual(['Say when the reply is due.', 'Add the host’s commitments.']);
   });
 
   it('changes only the fields a PATCH sends', async () => {

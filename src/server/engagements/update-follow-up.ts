@@ -7,6 +7,7 @@ import { followUps } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
+import { resolveNotifications } from '../notifications/notification-store';
 import { assertEngagementAction, requireVisibleEngagement } from './engagement-policy';
 import { findEngagementRow, getEngagement } from './engagement-queries';
 
@@ -41,6 +42,16 @@ export async function updateFollowUp(
         change: { engagement: engagementId, done: { from: !done, to: done } },
         classification: engagement.classification,
       });
+      // Done: its overdue reminder needs nobody any more.
+      if (done) {
+        await resolveNotifications(tx, {
+          recordType: 'engagement',
+          recordId: engagementId,
+          kinds: ['follow_up.overdue'],
+          resolution: 'done',
+          param: { name: 'followUpId', value: followUpId },
+        });
+      }
     });
   }
   return getEngagement(db, engagementId, actor);

@@ -9,7 +9,7 @@ import type { Actor } from '../identity/actor';
 import { clearanceRank, readableMarkings } from '../identity/access-policy';
 import { canSeeContact } from '../contacts/contact-policy';
 import { applicablePoints } from '../directives/applicable-points';
-import { markingProblem, type WritePost } from './write-scope';
+import { markingProblem, type WritePost } from '../records/post-write-scope';
 
 export type EngagementFields = z.output<typeof ZEngagementInput>;
 

@@ -3,3 +3,4 @@ export * from './identity';
 export * from './directives';
 export * from './engagements';
 export * from './notifications';
+export * from './workflow';

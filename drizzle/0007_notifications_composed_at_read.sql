@@ -1,0 +1,3 @@
+ALTER TABLE "notifications" DROP COLUMN "title";--> statement-breakpoint
+ALTER TABLE "notifications" DROP COLUMN "body";--> statement-breakpoint
+ALTER TABLE "notifications" DROP COLUMN "link";

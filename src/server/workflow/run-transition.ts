@@ -1,0 +1,79 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { ZReturnInput } from '../../shared/workflow';
+import type { AuditContext } from '../audit/audit-context';
+import { recordAudit } from '../audit/record-audit';
+import type { Executor } from '../db/client';
+import { recordActivity as activityTable } from '../db/schema/index';
+import { AppError } from '../http/app-error';
+import type { Actor } from '../identity/actor';
+import { requirePermission } from '../identity/access-policy';
+import { parseInput } from '../records/parse-input';
+import { appendActivity } from './record-activity';
+import { TRANSITION_PAST, type Workflow, type WorkflowAction } from './workflow-definition';
+import { notifyApprovers, notifyReturned, resolveApprovalRequests } from './workflow-notifications';
+import { workflowRefusal, type WorkflowSubject } from './workflow-policy';
+
+/** Where a record type keeps its status. */
+export interface WorkflowTable {
+  table: PgTable;
+  id: PgColumn;
+  status: PgColumn;
+  updatedAt: PgColumn;
+}
+
+export interface TransitionRequest {
+  workflow: Workflow;
+  table: WorkflowTable;
+  action: WorkflowAction;
+  /** Loaded and checked visible by the caller (404 otherwise), with its editors. */
+  record: WorkflowSubject & { id: string };
+  actor: Actor;
+  context: AuditContext;
+  /** The body of a return: `{ reason }`. */
+  input?: unknown;
+  /** Columns of the record type that the step sets (submitted_at, approved_by, …). */
+  set?: Record<string, unknown>;
+}
+
+/**
+ * One workflow step, the same for every record type: the rule (role, post, status, four
+ * eyes), then in one transaction the status change (its conditions checked again in the
+ * UPDATE, so two approvers at once, or an edit racing an approval, cannot both succeed), the
+ * activity, the audit event and the notifications.
+ */
+export async function runTransition(db: Executor, request: TransitionRequest): Promise<void> {
+  const { workflow, table, action, record, actor } = request;
+  const rule = workflow.transitions[action];
+  requirePermission(actor, rule.permission);
+  const refusal = workflowRefusal(workflow, actor, record, action);
+  if (refusal) throw refusal;
+  const reason = rule.reasonRequired ? parseInput(ZReturnInput, request.input ?? {}).reason : undefined;
+  const past = TRANSITION_PAST[action];
+
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const notAnEditor = sql`not exists (select 1 from ${activityTable} where ${activityTable.recordType} = ${workflow.recordType}
+      and ${activityTable.recordId} = ${table.id} and ${activityTable.actorId} = ${actor.id} and ${activityTable.kind} in ('created', 'edited'))`;
+    const moved = await tx
+      .update(table.table)
+      .set({ [table.status.name]: rule.to, [table.updatedAt.name]: now, ...(request.set ?? {}) } as never)
+      .where(and(eq(table.id, record.id), inArray(table.status, [...rule.from]), rule.fourEyes ? notAnEditor : undefined))
+      .returning({ id: table.id });
+    if (moved.length === 0) throw new AppError('conflict', `The ${workflow.label} changed meanwhile; reload it and try again.`);
+    await appendActivity(tx, { recordType: workflow.recordType, recordId: record.id, actorId: actor.id, kind: past, note: reason ?? null, at: now });
+    await recordAudit(tx, request.context, {
+      action: `${workflow.recordType}.${past}`,
+      recordType: workflow.recordType,
+      recordId: record.id,
+      change: { status: { from: record.status, to: rule.to }, ...(reason ? { reason } : {}) },
+      classification: record.classification,
+    });
+    if (action === 'submit') await notifyApprovers(tx, workflow, { ...record, status: rule.to }, actor, now);
+    if (action === 'approve') await resolveApprovalRequests(tx, workflow, record.id, 'approved');
+    if (action === 'return') {
+      await resolveApprovalRequests(tx, workflow, record.id, 'returned');
+      await notifyReturned(tx, workflow, record, actor, reason ?? '', now);
+    }
+  });
+}
