@@ -1,5 +1,6 @@
 import { BUREAU_CODES, type TBureauCode } from '../../shared/reference';
-import { emptyPoint, newKey, type PointDraft } from './directive-draft';
+import { newKey } from '../ui/lists';
+import { emptyPoint, type PointDraft } from './directive-draft';
 import { errorsUnder } from '../ui/lists';
 import { Field } from '../ui/Field';
 

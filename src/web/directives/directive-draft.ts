@@ -1,4 +1,5 @@
 import type { TDirective, TDirectiveInput, TTalkingPointInput } from '../../shared/directives';
+import { newKey } from '../ui/lists';
 import type { TClearance } from '../../shared/identity';
 import type { TBureauCode } from '../../shared/reference';
 import { today } from '../ui/labels';
@@ -49,13 +50,6 @@ export interface DirectiveDraft {
   synthetic: boolean;
   sourceNote: string;
   talkingPoints: PointDraft[];
-}
-
-let nextKey = 0;
-/** A key for a row of the form, stable while rows are added, removed and moved. */
-export function newKey(): string {
-  nextKey += 1;
-  return `row-${nextKey}`;
 }
 
 export const EMPTY_ADDRESSEES: AddresseesDraft = { bureaus: [], countries: '', posts: '' };

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { FollowUpList } from './FollowUpList';
 import { MarkingBanner, SyntheticLabel } from '../ui/Marking';
 import { ReadoutComparison } from './ReadoutComparison';
+import { ActivityTimeline, activityKey } from '../workflow/ActivityTimeline';
+import { RETURN_REASON_MAX } from '../../shared/workflow';
 import { StatusBadge } from '../ui/StatusBadge';
 import { engagementKey, useEngagement } from './engagement-queries';
 import { formatDateTime } from '../ui/format';
@@ -30,6 +32,7 @@ export function EngagementPage() {
       void queryClient.invalidateQueries({ queryKey: ['cadence'] });
       void queryClient.invalidateQueries({ queryKey: ['coverage'] });
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: activityKey(`/api/v1/engagements/${id}`) });
     },
   });
 
@@ -77,11 +80,26 @@ export function EngagementPage() {
             </button>
           )}
           {can('return') && (
-            <ReturnControl drafter={e.draftedBy.name} pending={act.isPending} onReturn={(reason) => act.mutate({ action: 'return', reason })} />
+            <ReturnControl
+              drafter={e.draftedBy.name}
+              pending={act.isPending}
+              onReturn={(reason, done) => act.mutate({ action: 'return', reason }, { onSuccess: done })}
+            />
           )}
         </div>
       </div>
       <ErrorAlert error={act.error} action="Could not change the engagement" />
+      {e.returned && (
+        <div className="returned-notice" role="status" aria-label="Returned to draft">
+          <p>
+            <strong>
+              Returned by {e.returned.by?.name ?? 'an approver'} on {formatDateTime(e.returned.at)}:
+            </strong>
+          </p>
+          <blockquote className="return-reason">{e.returned.reason}</blockquote>
+          {can('update') && <p className="small">Change the draft as asked, then submit it again.</p>}
+        </div>
+      )}
       {e.status === 'draft' && can('submit') && <p className="notice">Draft: submit it when it is complete; an approver at {e.postName} then approves it.</p>}
       {e.status === 'submitted' && !can('approve') && (
         <p className="notice">
@@ -203,12 +221,13 @@ export function EngagementPage() {
       </article>
 
       <ReadoutComparison engagementId={e.id} />
+      <ActivityTimeline recordPath={`/api/v1/engagements/${e.id}`} canComment={can('comment')} fieldLabels={FIELD_LABEL} />
     </section>
   );
 }
 
-/** Sends a submitted engagement back to its drafter, with a reason they will read. */
-function ReturnControl({ drafter, pending, onReturn }: { drafter: string; pending: boolean; onReturn: (reason: string) => void }) {
+/** Sends a submitted engagement back to its drafter, with the reason they will read (required). */
+function ReturnControl({ drafter, pending, onReturn }: { drafter: string; pending: boolean; onReturn: (reason: string, done: () => void) => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   if (!open) {
@@ -219,24 +238,43 @@ function ReturnControl({ drafter, pending, onReturn }: { drafter: string; pendin
     );
   }
   return (
-    <fieldset className="confirm" aria-label="Return to drafter">
+    <form
+      className="confirm"
+      aria-label="Return to drafter"
+      onSubmit={(event) => {
+        event.preventDefault();
+        // Closed only once returned: a failure keeps the reason typed.
+        onReturn(reason.trim(), () => setOpen(false));
+      }}
+    >
       <label className="inline-label">
         What should {drafter} change?
-        <input value={reason} maxLength={2000} onChange={(event) => setReason(event.target.value)} />
+        <textarea value={reason} maxLength={RETURN_REASON_MAX} rows={2} required onChange={(event) => setReason(event.target.value)} />
       </label>
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => {
-          onReturn(reason.trim());
-          setOpen(false);
-        }}
-      >
+      <button type="submit" disabled={pending || reason.trim() === ''}>
         Return now
       </button>
       <button type="button" onClick={() => setOpen(false)}>
         Cancel
       </button>
-    </fieldset>
+    </form>
   );
 }
+
+/** Field names of the engagement contract, as the form labels them, for the timeline. */
+const FIELD_LABEL: Record<string, string> = {
+  occurredAt: 'date and time',
+  kind: 'kind',
+  classification: 'classification',
+  directives: 'directives',
+  contacts: 'contacts',
+  officers: 'officers',
+  points: 'talking points',
+  commitments: 'commitments',
+  ourReadout: 'our readout',
+  counterpartAccount: 'counterpart’s account',
+  counterpartSourceUrl: 'counterpart’s source',
+  counterpartDate: 'counterpart’s date',
+  followUps: 'follow-ups',
+  synthetic: 'synthetic label',
+};

@@ -1,4 +1,4 @@
-import { newKey } from '../directives/directive-draft';
+import { newKey } from '../ui/lists';
 import type { FollowUpDraft } from './engagement-draft';
 import { today } from '../ui/labels';
 import { errorsUnder } from '../ui/lists';

@@ -1,6 +1,6 @@
 import type { TEngagement, TEngagementInput } from '../../shared/engagements';
 import type { TClearance } from '../../shared/identity';
-import { newKey } from '../directives/directive-draft';
+import { newKey } from '../ui/lists';
 
 export type Reception = 'receptive' | 'noncommittal' | 'disagreed';
 

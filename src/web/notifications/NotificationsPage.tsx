@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { TNotification } from '../../shared/engagements';
+import type { TNotification } from '../../shared/notifications';
 import type { TPage } from '../../shared/pagination';
 import { apiGet, apiSend } from '../ui/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -14,6 +14,12 @@ export function NotificationsPage() {
     </RequirePermission>
   );
 }
+
+const RESOLUTION_LABEL: Record<NonNullable<TNotification['resolution']>, string> = {
+  approved: 'Resolved: approved',
+  returned: 'Resolved: returned to draft',
+  done: 'Resolved: done',
+};
 
 /** A link inside the app stays in the app; anything else is shown as text. */
 function internalPath(link: string | null): string | null {
@@ -37,7 +43,7 @@ function Notifications() {
     staleTime: 0,
   });
   const rows = notifications.data?.pages.flatMap((page) => page.items) ?? [];
-  const unread = rows.filter((row) => !row.readAt).length;
+  const unread = rows.filter((row) => !row.readAt && !row.resolvedAt).length;
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
   const markRead = useMutation({
     mutationFn: (id: string) => apiSend<unknown>('POST', `/api/v1/notifications/${encodeURIComponent(id)}/read`),
@@ -55,7 +61,10 @@ function Notifications() {
           </button>
         )}
       </div>
-      <p className="muted">Reminders of follow-ups and reporting due dates, and engagements waiting for you.</p>
+      <p className="muted">
+        Reminders of follow-ups and reporting due dates, and engagements waiting for you. Only what you may read now is listed; an item someone else has dealt
+        with is marked resolved.
+      </p>
       <ErrorAlert error={notifications.error} action="Could not load the notifications" />
       <ErrorAlert error={markRead.error ?? markAll.error} action="Could not mark as read" />
       {notifications.isPending && <p>Loading notifications…</p>}
@@ -64,17 +73,34 @@ function Notifications() {
         <ul className="notification-list" aria-label="Notifications">
           {rows.map((notification) => {
             const path = internalPath(notification.link);
+            // Resolved items need nobody: they are listed, not counted.
+            const open = !notification.readAt && !notification.resolvedAt;
             return (
-              <li key={notification.id} className={notification.readAt ? 'notification' : 'notification notification-unread'}>
+              <li key={notification.id} className={open ? 'notification notification-unread' : 'notification'}>
                 <div className="notification-head">
-                  {!notification.readAt && <span className="status-badge status-unread">Unread</span>}
-                  <strong>{path ? <Link to={path}>{notification.title}</Link> : notification.title}</strong>
+                  {open && <span className="status-badge status-unread">Unread</span>}
+                  {notification.resolution && <span className="status-badge status-resolved">{RESOLUTION_LABEL[notification.resolution]}</span>}
+                  <strong>
+                    {path ? (
+                      // Opening it reads it.
+                      <Link
+                        to={path}
+                        onClick={() =>
+                          !notification.readAt && void apiSend('POST', `/api/v1/notifications/${encodeURIComponent(notification.id)}/read`).then(refresh)
+                        }
+                      >
+                        {notification.title}
+                      </Link>
+                    ) : (
+                      notification.title
+                    )}
+                  </strong>
                   <time className="muted small" dateTime={notification.createdAt}>
                     {formatDateTime(notification.createdAt)}
                   </time>
                 </div>
                 {notification.body && <p>{notification.body}</p>}
-                {!notification.readAt && (
+                {open && (
                   <button
                     type="button"
                     className="link small"

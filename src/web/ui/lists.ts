@@ -61,3 +61,10 @@ export function keyedByContent<T>(items: readonly T[], content: (item: T) => str
     return { key: `${count}:${text}`, item };
   });
 }
+
+let nextKey = 0;
+/** A key for a row of the form, stable while rows are added, removed and moved. */
+export function newKey(): string {
+  nextKey += 1;
+  return `row-${nextKey}`;
+}
