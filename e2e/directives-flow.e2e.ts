@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDirective, TTalkingPointInput } from '../src/shared/directives';
 import type { RunningServer } from '../src/server/main';
-import { createE2eUser, E2E_PASSWORD, launchBrowser, signIn, startE2eServer } from './support';
+import { apiWrite as writeThroughApi, createE2eUser, launchBrowser, newSignedInPage, startE2eServer } from './support';
 
 /**
  * The acceptance flow of directives and engagements: an author issues a directive to Berlin
@@ -20,26 +20,10 @@ describe('directive to engagement to dashboard', () => {
 
   const nav = () => page.getByRole('navigation', { name: 'Main' });
 
-  /** A fresh browser context (no session carried over), signed in as this user. */
   async function signInAs(email: string): Promise<void> {
-    await page?.context().close();
-    page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) errors.push(message.text());
-    });
-    await signIn(page, server.url, email, E2E_PASSWORD);
+    page = await newSignedInPage(browser, server.url, email, errors, page);
   }
-
-  /** A write through the API with the session's cookie and CSRF token, as the web app makes it. */
-  async function apiWrite(method: 'PATCH' | 'POST', path: string, data: unknown): Promise<unknown> {
-    const me = await page.request.get(`${server.url}/api/v1/me`);
-    const { csrfToken } = (await me.json()) as { csrfToken: string };
-    const response = await page.request.fetch(`${server.url}${path}`, { method, data, headers: { 'x-csrf-token': csrfToken } });
-    const body = await response.json();
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${JSON.stringify(body)}`);
-    return body;
-  }
+  const apiWrite = (method: 'PATCH' | 'POST', path: string, data: unknown) => writeThroughApi(page, server.url, method, path, data);
 
   beforeAll(async () => {
     server = await startE2eServer();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server/main';
 import { buildContact, buildDirective } from '../src/server/engagements/test-builders';
-import { createE2eUser, E2E_PASSWORD, launchBrowser, signIn, startE2eServer } from './support';
+import { apiWrite, createE2eUser, launchBrowser, newSignedInPage, startE2eServer } from './support';
 
 /**
  * The shared record workflow as people use it: an approver returns an engagement with a
@@ -20,19 +20,9 @@ describe('return with a reason, resubmit, approve by a second person', () => {
   const nav = () => page.getByRole('navigation', { name: 'Main' });
 
   async function signInAs(email: string): Promise<void> {
-    await page?.context().close();
-    page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, server.url, email, E2E_PASSWORD);
+    page = await newSignedInPage(browser, server.url, email, errors, page);
   }
-
-  /** A write through the API with the session's cookie and CSRF token, as the web app makes it. */
-  async function apiWrite(path: string, data?: unknown): Promise<{ id: string }> {
-    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { csrfToken: string };
-    const response = await page.request.fetch(`${server.url}${path}`, { method: 'POST', data, headers: { 'x-csrf-token': csrfToken } });
-    if (!response.ok()) throw new Error(`POST ${path} answered ${response.status()}: ${await response.text()}`);
-    return (await response.json()) as { id: string };
-  }
+  const post = async (path: string, data?: unknown) => (await apiWrite(page, server.url, 'POST', path, data)) as { id: string };
 
   beforeAll(async () => {
     server = await startE2eServer();
@@ -43,7 +33,7 @@ describe('return with a reason, resubmit, approve by a second person', () => {
     const contactId = await buildContact(server.database.db, { post: 'berlin', name: 'Synthetic Director' });
     browser = await launchBrowser();
     await signInAs('officer@example.org');
-    const draft = await apiWrite('/api/v1/engagements', {
+    const draft = await post('/api/v1/engagements', {
       // On the minute, as the form records it.
       occurredAt: new Date(Math.floor((Date.now() - 86_400_000) / 60_000) * 60_000).toISOString(),
       kind: 'meeting',
@@ -55,7 +45,7 @@ describe('return with a reason, resubmit, approve by a second person', () => {
       synthetic: true,
     });
     engagementId = draft.id;
-    await apiWrite(`/api/v1/engagements/${engagementId}/submit`);
+    await post(`/api/v1/engagements/${engagementId}/submit`);
   });
   afterAll(async () => {
     await browser?.close();

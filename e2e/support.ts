@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TUser, TUserCreate } from '../src/shared/identity';
 import { SYSTEM } from '../src/server/audit/audit-context';
 import { loadConfig } from '../src/server/env';
@@ -33,4 +33,28 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * A fresh browser context (no session carried over) signed in as this user, closing `previous`.
+ * Page errors and Content-Security-Policy violations are collected into `errors`.
+ */
+export async function newSignedInPage(browser: Browser, baseUrl: string, email: string, errors: string[], previous?: Page): Promise<Page> {
+  await previous?.context().close();
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) errors.push(message.text());
+  });
+  await signIn(page, baseUrl, email, E2E_PASSWORD);
+  return page;
+}
+
+/** A write through the API with the page's session cookie and CSRF token, as the web app makes it. */
+export async function apiWrite(page: Page, baseUrl: string, method: 'PATCH' | 'POST', path: string, data?: unknown): Promise<unknown> {
+  const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/v1/me`)).json()) as { csrfToken: string };
+  const response = await page.request.fetch(`${baseUrl}${path}`, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  const body = await response.json();
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${JSON.stringify(body)}`);
+  return body;
 }

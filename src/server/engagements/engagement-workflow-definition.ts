@@ -16,9 +16,4 @@ export const ENGAGEMENT_WORKFLOW = defineWorkflow({
   },
 });
 
-export const ENGAGEMENT_TABLE: WorkflowTable = {
-  table: engagements,
-  id: engagements.id,
-  status: engagements.status,
-  updatedAt: engagements.updatedAt,
-};
+export const ENGAGEMENT_TABLE: WorkflowTable = engagements;

@@ -27,7 +27,7 @@ async function transition(db: Executor, id: string, action: WorkflowAction, cont
     actor,
     context,
     input,
-    set: SETS[action](actor, new Date()),
+    set: (now) => SETS[action](actor, now),
   });
   return getEngagement(db, id, actor);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { TActivityItem } from '../../shared/workflow';
-import { comments } from '../db/schema/index';
+import { comments, engagements } from '../db/schema/index';
 import { runReminders } from '../cadence/reminders';
 import { buildEngagement as buildApprovedEngagement, buildIssuedDirective } from '../testing/builders';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
@@ -87,6 +87,12 @@ describe('record workflow: four eyes, returns, timeline and notifications', () =
     const approved = await act(draft.id, 'approve', approverB);
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', draftedBy: { id: officer.actor.id }, approvedBy: { id: approverB.actor.id } });
+    // The step stamps the record's own columns too.
+    const [row] = await t.database.db
+      .select({ updatedAt: engagements.updatedAt, approvedAt: engagements.approvedAt })
+      .from(engagements)
+      .where(eq(engagements.id, draft.id));
+    expect(row!.updatedAt.toISOString()).toBe(approved.json().approvedAt);
   });
 
   it('shows the return’s reason on the drafter’s record and in the timeline, with who edited which fields', async () => {

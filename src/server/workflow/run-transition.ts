@@ -14,13 +14,8 @@ import { TRANSITION_PAST, type Workflow, type WorkflowAction } from './workflow-
 import { notifyApprovers, notifyReturned, resolveApprovalRequests } from './workflow-notifications';
 import { workflowRefusal, type WorkflowSubject } from './workflow-policy';
 
-/** Where a record type keeps its status. */
-export interface WorkflowTable {
-  table: PgTable;
-  id: PgColumn;
-  status: PgColumn;
-  updatedAt: PgColumn;
-}
+/** The table of a workflow record type: every such table has `id`, `status` and `updatedAt`. */
+export type WorkflowTable = PgTable & { id: PgColumn; status: PgColumn; updatedAt: PgColumn };
 
 export interface TransitionRequest {
   workflow: Workflow;
@@ -32,8 +27,8 @@ export interface TransitionRequest {
   context: AuditContext;
   /** The body of a return: `{ reason }`. */
   input?: unknown;
-  /** Columns of the record type that the step sets (submitted_at, approved_by, …). */
-  set?: Record<string, unknown>;
+  /** Columns of the record type that the step sets (submittedAt, approvedBy, …), at the step's time. */
+  set?: (now: Date) => Record<string, unknown>;
 }
 
 /**
@@ -56,8 +51,8 @@ export async function runTransition(db: Executor, request: TransitionRequest): P
     const notAnEditor = sql`not exists (select 1 from ${activityTable} where ${activityTable.recordType} = ${workflow.recordType}
       and ${activityTable.recordId} = ${table.id} and ${activityTable.actorId} = ${actor.id} and ${activityTable.kind} in ('created', 'edited'))`;
     const moved = await tx
-      .update(table.table)
-      .set({ [table.status.name]: rule.to, [table.updatedAt.name]: now, ...(request.set ?? {}) } as never)
+      .update(table)
+      .set({ status: rule.to, updatedAt: now, ...request.set?.(now) } as never)
       .where(and(eq(table.id, record.id), inArray(table.status, [...rule.from]), rule.fourEyes ? notAnEditor : undefined))
       .returning({ id: table.id });
     if (moved.length === 0) throw new AppError('conflict', `The ${workflow.label} changed meanwhile; reload it and try again.`);

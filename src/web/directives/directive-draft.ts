@@ -1,9 +1,8 @@
 import type { TDirective, TDirectiveInput, TTalkingPointInput } from '../../shared/directives';
-import { newKey } from '../ui/lists';
 import type { TClearance } from '../../shared/identity';
 import type { TBureauCode } from '../../shared/reference';
 import { today } from '../ui/labels';
-import { splitCodes } from '../ui/lists';
+import { newKey, splitCodes } from '../ui/lists';
 
 /** What the directive form edits: text as typed, turned into the API's input on save. */
 export interface AddresseesDraft {

@@ -76,7 +76,10 @@ function Notifications() {
             // Resolved items need nobody: they are listed, not counted.
             const open = !notification.readAt && !notification.resolvedAt;
             return (
-              <li key={notification.id} className={open ? 'notification notification-unread' : 'notification'}>
+              <li
+                key={notification.id}
+                className={open ? 'notification notification-unread' : notification.resolvedAt ? 'notification notification-resolved' : 'notification'}
+              >
                 <div className="notification-head">
                   {open && <span className="status-badge status-unread">Unread</span>}
                   {notification.resolution && <span className="status-badge status-resolved">{RESOLUTION_LABEL[notification.resolution]}</span>}
