@@ -40,8 +40,8 @@ export interface BuildAppOptions {
   sessionSecret: string;
   /** Pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
-  /** Trust X-Forwarded-* headers (behind a load balancer that terminates TLS). */
-  trustProxy?: boolean;
+  /** Whose X-Forwarded-* headers to trust: proxy addresses or a hop rule (`fastifyTrustProxy`), never all. */
+  trustProxy?: false | string[] | ((address: string, hop: number) => boolean);
   /** Folder of the built web app; not served when absent. */
   webDir?: string;
 }

@@ -40,6 +40,28 @@ describe('configuration', () => {
     expect(configError({ DATABASE_URL: 'postgres://u:pa55@h/db x' }).message).not.toContain('pa55');
   });
 
+  it('trusts no proxy by default, and a number of proxies or their addresses when told', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,fd00::/8, loopback' }).TRUST_PROXY).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses TRUST_PROXY=true, which would let any client forge its address, and names what to give instead', () => {
+    const error = configError({ TRUST_PROXY: 'true' });
+    expect(error.issues).toEqual([
+      { variable: 'TRUST_PROXY', message: expect.stringContaining('the number of proxies in front of Demarche or their addresses') },
+    ]);
+    expect(error.message).toContain('(got "true")');
+  });
+
+  it('names the TRUST_PROXY entry that is not an address or a range', () => {
+    expect(configError({ TRUST_PROXY: '0' }).message).toMatch(/TRUST_PROXY must be at least 1 proxy/);
+    expect(configError({ TRUST_PROXY: 'yes' }).message).toMatch(/TRUST_PROXY has "yes", which is not an IP address/);
+    expect(configError({ TRUST_PROXY: '10.0.0.1,10.0.0.0/33' }).message).toMatch(/TRUST_PROXY has "10.0.0.0\/33"/);
+    expect(configError({ TRUST_PROXY: '10.0.0.1,,10.0.0.2' }).message).toMatch(/TRUST_PROXY must be false, a number of proxies, or proxy addresses/);
+  });
+
   it('treats an empty variable as unset', () => {
     const env = parseEnv({ PORT: '', DATABASE_URL: '' });
     expect(env.PORT).toBe(8080);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './identity/trusted-proxies';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,9 +21,16 @@ export const ZEnv = z.object({
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
+    .string()
     .default('false')
-    .transform((value) => value === 'true'),
+    .transform((value, context): TrustProxy => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        context.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -35,8 +43,11 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   logLevel: TEnv['LOG_LEVEL'];
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-For/-Proto for addresses and Secure cookies. */
-  trustProxy: boolean;
+  /**
+   * Behind TLS-terminating proxies: which of them to believe in X-Forwarded-For/-Proto, for
+   * client addresses and Secure cookies (a hop count or their addresses; false = none).
+   */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {

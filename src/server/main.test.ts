@@ -16,7 +16,7 @@ describe('server start', () => {
   let firstStartOutput = '';
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-main-'));
-    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, PORT: '1', LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, PORT: '1', LOG_LEVEL: 'silent', TRUST_PROXY: '1' };
     if (process.env.TEST_DATABASE_URL) {
       database = await createTestDatabase({ migrate: false });
       env.DATABASE_URL = database.url;
@@ -62,6 +62,20 @@ describe('server start', () => {
     });
     expect(response.status).toBe(200);
     expect((await response.json()).user).toMatchObject({ role: 'admin', email: 'admin@demarche.local' });
+  });
+
+  it('takes client addresses from the one trusted proxy (TRUST_PROXY=1)', async () => {
+    const response = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.1, 203.0.113.9' },
+      body: JSON.stringify({ email: 'proxied@demarche.test', password: 'guessing-away' }),
+    });
+    expect(response.status).toBe(401);
+    const [event] = await queryRows<{ address: string }>(
+      server.database.db,
+      sql`select address from audit_events where action = 'session.sign_in_failed' and change->>'email' = 'proxied@demarche.test'`,
+    );
+    expect(event?.address).toBe('203.0.113.9');
   });
 });
 

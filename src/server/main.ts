@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import type { Config } from './env';
 import { startJobs, type JobRunner } from './jobs/job-runner';
 import { announceFirstAdministrator, createFirstAdministrator } from './identity/first-administrator';
+import { fastifyTrustProxy } from './identity/trusted-proxies';
 import { seedTags } from './directives/seed-tags';
 import { referenceIsEmpty, seedReference } from './reference/seed-reference';
 
@@ -46,7 +47,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let jobs: JobRunner | undefined;
   try {
     await migrate(database);
-    app = await buildApp({ database, logger: loggerOptions(config), sessionSecret: config.sessionSecret, trustProxy: config.trustProxy });
+    app = await buildApp({ database, logger: loggerOptions(config), sessionSecret: config.sessionSecret, trustProxy: fastifyTrustProxy(config.trustProxy) });
     if (await referenceIsEmpty(database.db)) {
       const seeded = await seedReference(database.db);
       app.log.info(seeded, 'first start: reference data loaded');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { TToken, TTokenCreate, TTokenCreated } from '../../shared/identity';
 import type { TPage } from '../../shared/pagination';
 import type { Db, Executor } from '../db/client';
@@ -69,6 +69,30 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string, context: 
     if (!revoked) throw AppError.notFound('Token');
     await recordAudit(tx, context, { action: 'token.revoked', recordType: 'api_token', recordId: id, change: { name: revoked.name }, classification: 'U' });
   });
+}
+
+/**
+ * Revokes every live token of a user, inside the caller's transaction, each audited: their
+ * password changed or they were disabled, so whoever holds a token may not be them. Revoked,
+ * not suspended: re-enabling the user does not bring the tokens back. Returns how many.
+ */
+export async function revokeAllApiTokens(tx: Executor, userId: string, reason: string, context: AuditContext): Promise<number> {
+  const now = new Date();
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
+  for (const token of revoked) {
+    await recordAudit(tx, context, {
+      action: 'token.revoked',
+      recordType: 'api_token',
+      recordId: token.id,
+      change: { name: token.name, reason },
+      classification: 'U',
+    });
+  }
+  return revoked.length;
 }
 
 /** The user id of a live token (not revoked, not expired), or undefined. */

@@ -8,6 +8,7 @@ import { AppError } from '../http/app-error';
 import { loadActor, type Actor } from './actor';
 import { resolveApiToken } from './api-tokens';
 import { ABSOLUTE_LIFETIME_MS, DatabaseSessionStore } from './session-store';
+import { warnOnUntrustedForwarding } from './trusted-proxies';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,6 +59,8 @@ export const authentication = fp(
     app.decorateRequest('actor', null);
     app.decorateRequest('authVia', null);
     app.decorateRequest('tokenId', null);
+    // Client addresses key the sign-in limits and the audit: say so when they cannot be right.
+    warnOnUntrustedForwarding(app);
 
     await app.register(fastifyCookie);
     await app.register(fastifySession, {

@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { sessions } from '../db/schema/index';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../testing/test-app';
 import { ABSOLUTE_LIFETIME_MS, IDLE_TIMEOUT_MS } from './session-store';
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from './sign-in-limits';
 
 const MINUTE = 60_000;
 
@@ -39,7 +38,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('makes the cookie Secure and SameSite=Strict behind a TLS-terminating proxy', async () => {
-    const behindProxy = await createTestApp({ seed: true, trustProxy: true });
+    const behindProxy = await createTestApp({ seed: true, trustProxy: 1 });
     try {
       const user = await behindProxy.user({ role: 'hq_analyst' });
       const response = await behindProxy.request({
@@ -161,61 +160,6 @@ describe('sign-in and sessions', () => {
     expect(borrowed.statusCode).toBe(403);
     const withToken = await t.request({ method: 'POST', url: '/api/v1/tokens', payload, headers: session.headers({ csrf: true }) });
     expect(withToken.statusCode).toBe(201);
-  });
-
-  it('rate-limits failed sign-ins per account with 429 and Retry-After', async () => {
-    const target = await t.user({ role: 'hq_analyst' });
-    for (let attempt = 1; attempt <= MAX_FAILURES_PER_ACCOUNT; attempt++) {
-      const response = await t.request({
-        method: 'POST',
-        url: '/api/v1/session',
-        payload: { email: target.email, password: `wrong ${attempt}` },
-        remoteAddress: `10.1.0.${attempt}`,
-      });
-      expect(response.statusCode).toBe(401);
-    }
-    const locked = await t.request({
-      method: 'POST',
-      url: '/api/v1/session',
-      payload: { email: target.email, password: TEST_PASSWORD },
-      remoteAddress: '10.1.1.1',
-    });
-    expect(locked.statusCode).toBe(429);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
-    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(900);
-    expect(locked.json().detail).toMatch(/Too many failed sign-ins/);
-    // Other accounts are unaffected.
-    expect(
-      (await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: officer.email, password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' }))
-        .statusCode,
-    ).toBe(200);
-    // The window passes.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 16 * MINUTE);
-    expect(
-      (await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: target.email, password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' }))
-        .statusCode,
-    ).toBe(200);
-  });
-
-  it('rate-limits one address trying many accounts', async () => {
-    const address = '10.2.0.1';
-    for (let attempt = 1; attempt <= MAX_FAILURES_PER_ADDRESS; attempt++) {
-      await t.request({
-        method: 'POST',
-        url: '/api/v1/session',
-        payload: { email: `guess${attempt}@demarche.test`, password: 'guessing-away' },
-        remoteAddress: address,
-      });
-    }
-    const blocked = await t.request({
-      method: 'POST',
-      url: '/api/v1/session',
-      payload: { email: officer.email, password: TEST_PASSWORD },
-      remoteAddress: address,
-    });
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.headers['retry-after']).toBeDefined();
   });
 
   it('signs out: the cookie no longer works', async () => {

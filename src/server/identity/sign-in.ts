@@ -6,7 +6,7 @@ import { AppError } from '../http/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { loadActor, type Actor } from './actor';
 import { decoyPasswordHash, verifyPassword } from './passwords';
-import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from './sign-in-limits';
+import { beginSignInAttempt, releaseSignInAttempt } from './sign-in-limits';
 
 export class TooManyAttemptsError extends AppError {
   constructor(retryAfterSeconds: number) {
@@ -19,13 +19,14 @@ export class TooManyAttemptsError extends AppError {
 const WRONG = () => new AppError('unauthenticated', 'Email or password is wrong.');
 
 /**
- * Checks the credentials and returns the actor. Failures are counted per account and per
- * address and audited; the caller starts the session.
+ * Checks the credentials and returns the actor. Every attempt counts as a failure, per account
+ * and per address, until the password proves right; failures are audited. The caller starts
+ * the session.
  */
 export async function signIn(db: Db, input: TSignIn, address: string): Promise<Actor> {
   const email = input.email.trim().toLowerCase();
-  const retryAfter = await signInRetryAfter(db, email, address);
-  if (retryAfter > 0) throw new TooManyAttemptsError(retryAfter);
+  const attempt = await beginSignInAttempt(db, email, address);
+  if ('retryAfterSeconds' in attempt) throw new TooManyAttemptsError(attempt.retryAfterSeconds);
 
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, disabled: users.disabled })
@@ -38,7 +39,6 @@ export async function signIn(db: Db, input: TSignIn, address: string): Promise<A
 
   if (!actor) {
     const reason = !user ? 'unknown email' : !passwordOk ? 'wrong password' : 'account disabled';
-    await recordSignInFailure(db, email, address);
     await db.transaction((tx) =>
       recordAudit(
         tx,
@@ -48,7 +48,7 @@ export async function signIn(db: Db, input: TSignIn, address: string): Promise<A
     );
     throw WRONG();
   }
-  await clearAccountFailures(db, email);
+  await releaseSignInAttempt(db, attempt);
   await db.transaction((tx) =>
     recordAudit(
       tx,

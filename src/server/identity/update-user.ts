@@ -6,26 +6,45 @@ import { AppError, type FieldError } from '../http/app-error';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from './actor';
+import { revokeAllApiTokens } from './api-tokens';
 import { hashPassword, passwordProblems } from './passwords';
 import { findUserRow } from './user-queries';
-import { presentUser } from './user-presenter';
+import { presentUser, type UserRow } from './user-presenter';
 import { resolveUserScope } from './user-scope';
+
+/** What a user may not change on their own account: what they may see and whether they may sign in. */
+const OWN_ACCESS_FIELDS = ['role', 'post', 'bureau', 'clearance', 'disabled'] as const;
+
+/** The fields of `update` that would change the user's own access. */
+function ownAccessChanges(current: UserRow, update: TUserUpdate): FieldError[] {
+  const now = { role: current.role, post: current.postCode, bureau: current.userBureau, clearance: current.clearance, disabled: current.disabled };
+  return OWN_ACCESS_FIELDS.filter((field) => update[field] !== undefined && update[field] !== now[field]).map((field) => ({
+    field: `body.${field}`,
+    message: 'cannot be changed on your own account',
+  }));
+}
 
 /**
  * Changes a user. Disabling, or changing role, scope, clearance or password, ends all of the
- * user's sessions at once: what they could see may no longer be theirs to see.
+ * user's sessions at once: what they could see may no longer be theirs to see. Disabling or a
+ * new password also revokes all of their API tokens. Nobody changes their own access: an
+ * administrator could otherwise clear themselves for anything.
  */
 export async function updateUser(db: Db, id: string, update: TUserUpdate, context: AuditContext, viewer: Actor): Promise<TUser> {
   const current = await findUserRow(db, id);
   if (!current) throw AppError.notFound('User');
+  if (viewer.id === id) {
+    const own = ownAccessChanges(current, update);
+    if (own.length > 0) {
+      throw new AppError(
+        'forbidden',
+        'You cannot change your own role, post, bureau, clearance or disabled flag; another administrator must. Your name and password you may change.',
+        own,
+      );
+    }
+  }
 
   const errors: FieldError[] = [];
-  if (viewer.id === id && update.disabled === true) {
-    errors.push({ field: 'body.disabled', message: 'you cannot disable your own account' });
-  }
-  if (viewer.id === id && update.role !== undefined && update.role !== 'admin') {
-    errors.push({ field: 'body.role', message: 'you cannot remove your own administrator role' });
-  }
   const role = (update.role ?? current.role) as TRole;
   const scopeTouched = update.role !== undefined || update.post !== undefined || update.bureau !== undefined;
   // When only the role changes, keep whichever of post or bureau the new role uses.
@@ -68,6 +87,7 @@ export async function updateUser(db: Db, id: string, update: TUserUpdate, contex
     change.password = 'changed';
   }
   const endsSessions = ['role', 'post', 'bureau', 'clearance', 'password'].some((field) => field in change) || update.disabled === true;
+  const tokensRevokedBecause = update.disabled === true ? 'user disabled' : update.password !== undefined ? 'password changed' : undefined;
 
   if (Object.keys(change).length > 0) {
     await db.transaction(async (tx) => {
@@ -83,6 +103,7 @@ export async function updateUser(db: Db, id: string, update: TUserUpdate, contex
         recordId: id,
         change: { ...change, ...(endsSessions ? { sessionsEnded: true } : {}) },
       });
+      if (tokensRevokedBecause) await revokeAllApiTokens(tx, id, tokensRevokedBecause, context);
     });
   }
   const row = await findUserRow(db, id);

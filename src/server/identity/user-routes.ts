@@ -49,7 +49,9 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Change a user',
-        description: 'Disabling a user, or changing role, post, bureau, clearance or password, ends all of their sessions.',
+        description:
+          'Disabling a user, or changing role, post, bureau, clearance or password, ends all of their sessions; disabling or a new password also ' +
+          'revokes all of their API tokens. Changing your own role, post, bureau, clearance or disabled flag is refused (403).',
         params: ZUserParams,
         body: ZUserUpdate,
         response: { 200: ZUser, ...problems },

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../audit/audit-context';
+import { recordAudit } from '../audit/record-audit';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from '../testing/test-app';
 
 describe('user administration', () => {
@@ -79,14 +81,45 @@ describe('user administration', () => {
     expect(second.items[0].email > first.items[0].email).toBe(true);
   });
 
-  it('keeps an administrator from locking themselves out', async () => {
-    const self = await t.request({ method: 'PATCH', url: `/api/v1/users/${admin.actor.id}`, payload: { disabled: true, role: 'officer' }, as: admin });
-    expect(self.statusCode).toBe(400);
-    expect(self.json().errors).toEqual(
-      expect.arrayContaining([
-        { field: 'body.disabled', message: 'you cannot disable your own account' },
-        { field: 'body.role', message: 'you cannot remove your own administrator role' },
-      ]),
+  it('refuses, with 403, every change an administrator makes to their own access', async () => {
+    const self = await t.user({ role: 'admin', clearance: 'U' });
+    const before = (await t.request({ method: 'GET', url: `/api/v1/users/${self.actor.id}`, as: self })).json();
+    const changes = [{ role: 'officer', post: 'berlin' }, { clearance: 'S' }, { post: 'berlin' }, { bureau: 'EUR' }, { disabled: true }];
+    for (const change of changes) {
+      const response = await t.request({ method: 'PATCH', url: `/api/v1/users/${self.actor.id}`, payload: change, as: self });
+      expect(response.statusCode, JSON.stringify(change)).toBe(403);
+      expect(response.json().detail).toContain('You cannot change your own role, post, bureau, clearance or disabled flag');
+      expect(response.json().errors).toEqual(
+        Object.keys(change).map((field) => ({ field: `body.${field}`, message: 'cannot be changed on your own account' })),
+      );
+    }
+    const after = (await t.request({ method: 'GET', url: `/api/v1/users/${self.actor.id}`, as: self })).json();
+    expect(after).toEqual(before);
+    // Still cleared U: a secret audit event stays out of their sight until another administrator raises them.
+    await t.database.db.transaction((tx) => recordAudit(tx, SYSTEM, { action: 'test.secret', recordType: 'test', classification: 'S' }));
+    const secretEvents = async () =>
+      (await t.request({ method: 'GET', url: '/api/v1/audit?action=test.secret', as: self })).json().items.map((event: { action: string }) => event.action);
+    expect(await secretEvents()).toEqual([]);
+    const raised = await t.request({ method: 'PATCH', url: `/api/v1/users/${self.actor.id}`, payload: { clearance: 'S' }, as: admin });
+    expect(raised.json()).toMatchObject({ clearance: 'S' });
+    expect(await secretEvents()).toEqual(['test.secret']);
+  });
+
+  it('lets an administrator rename themselves, change their own password, and resend their own role unchanged', async () => {
+    const self = await t.user({ role: 'admin', clearance: 'C' });
+    const same = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${self.actor.id}`,
+      payload: { role: 'admin', clearance: 'C', disabled: false },
+      as: self,
+    });
+    expect(same.statusCode).toBe(200);
+    const renamed = await t.request({ method: 'PATCH', url: `/api/v1/users/${self.actor.id}`, payload: { name: 'Renamed Self' }, as: self });
+    expect(renamed.json()).toMatchObject({ name: 'Renamed Self', role: 'admin', clearance: 'C' });
+    const password = await t.request({ method: 'PATCH', url: `/api/v1/users/${self.actor.id}`, payload: { password: 'my own new passphrase' }, as: self });
+    expect(password.statusCode).toBe(200);
+    expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: self.email, password: 'my own new passphrase' } })).statusCode).toBe(
+      200,
     );
   });
 

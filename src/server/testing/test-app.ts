@@ -7,6 +7,7 @@ import { SYSTEM } from '../audit/audit-context';
 import { loadActor, type Actor } from '../identity/actor';
 import { createApiToken } from '../identity/api-tokens';
 import { createUser } from '../identity/create-user';
+import { fastifyTrustProxy, type TrustProxy } from '../identity/trusted-proxies';
 import { seedReference } from '../reference/seed-reference';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -41,10 +42,10 @@ export interface TestApp {
 }
 
 /** The whole app on an isolated database with reference data loaded. */
-export async function createTestApp(options: { seed?: boolean; trustProxy?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; trustProxy?: TrustProxy } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.seed !== false) await seedReference(database.db);
-  const app = await buildApp({ database, webDir: '/nonexistent', sessionSecret: TEST_SESSION_SECRET, trustProxy: options.trustProxy });
+  const app = await buildApp({ database, webDir: '/nonexistent', sessionSecret: TEST_SESSION_SECRET, trustProxy: fastifyTrustProxy(options.trustProxy) });
   return {
     app,
     database,
