@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -18,7 +18,7 @@ import { healthRoutes } from './http/health-routes';
 import { authentication } from './identity/authenticate';
 import { sessionRoutes } from './identity/session-routes';
 import { userRoutes } from './identity/user-routes';
-import { registerProblemHandlers } from './http/problem';
+import { frameworkProblem, MAX_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, registerProblemHandlers } from './http/problem';
 import { notificationRoutes } from './notifications/notification-routes';
 import { referenceRoutes } from './reference/reference-routes';
 
@@ -44,6 +44,8 @@ export interface BuildAppOptions {
   trustProxy?: false | string[] | ((address: string, hop: number) => boolean);
   /** Folder of the built web app; not served when absent. */
   webDir?: string;
+  /** More routes, registered after the API's (tests use it to provoke failures). */
+  extraRoutes?: (app: FastifyInstance) => Promise<void>;
 }
 
 /** Builds the whole application without listening, so tests can use `inject`. */
@@ -53,6 +55,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,
+    maxParamLength: MAX_PARAM_LENGTH,
+    // Errors of the router and of the HTTP parser leave as problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      void (reply as FastifyReply).code(400).type(PROBLEM_CONTENT_TYPE).send(frameworkProblem(error, request.url));
+    },
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({
+        type: 'about:blank',
+        title: 'Bad request',
+        status: 400,
+        detail: 'The request is malformed (an invalid header, a NUL character in a header, or a broken request line).',
+      });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      void error;
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -118,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cadenceRoutes, { prefix: API_PREFIX });
   await app.register(notificationRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);
+  if (options.extraRoutes) await app.register(options.extraRoutes);
 
   const webDir = options.webDir ?? WEB_DIST;
   if (existsSync(webDir)) registerWeb(app, webDir);

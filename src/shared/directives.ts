@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate } from './dates';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
 import { patchOf } from './patch';
@@ -71,7 +72,7 @@ export const ZAddressees = z.object({
 
 export const ZDirectiveInput = z.object({
   reference: z.string().trim().min(1, 'must not be empty').max(100),
-  date: z.iso.date({ error: 'must be a date such as 2025-11-21' }),
+  date: ZDate('2025-11-21'),
   subject: z.string().trim().min(1, 'must not be empty').max(500),
   from: z.string().trim().min(1, 'must not be empty').max(200),
   objective: z.string().trim().min(1, 'must not be empty').max(8000),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDate, ZDateTime } from './dates';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
 import { patchOf } from './patch';
@@ -85,14 +86,14 @@ export const ZFollowUpInput = z.object({
   action: z.string().trim().min(1, 'must not be empty').max(2000),
   /** Owner's user id; defaults to the drafter. */
   owner: z.string().uuid().nullable().optional(),
-  dueDate: z.iso.date({ error: 'must be a date such as 2026-12-01' }),
+  dueDate: ZDate('2026-12-01'),
   done: z.boolean().default(false),
 });
 
 export const ZEngagementInput = z.object({
   /** Post code; defaults to the drafter's home post. */
   post: z.string().max(64).optional(),
-  occurredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
+  occurredAt: ZDateTime(),
   kind: ZEngagementKind,
   classification: ZClearance,
   directives: z.array(z.string().uuid()).default([]),
@@ -103,8 +104,12 @@ export const ZEngagementInput = z.object({
   commitments: z.string().max(8000).default(''),
   ourReadout: z.string().max(20000).default(''),
   counterpartAccount: z.string().max(20000).nullable().default(null),
-  counterpartSourceUrl: z.url({ error: 'must be a URL such as https://example.org/statement' }).nullable().default(null),
-  counterpartDate: z.iso.date({ error: 'must be a date such as 2025-04-30' }).nullable().default(null),
+  // Shown as a link: only web addresses, never javascript: or data: URLs.
+  counterpartSourceUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://example.org/statement' })
+    .nullable()
+    .default(null),
+  counterpartDate: ZDate('2025-04-30').nullable().default(null),
   followUps: z.array(ZFollowUpInput).max(50).default([]),
   synthetic: z.boolean().default(false),
 });
@@ -161,8 +166,8 @@ export const ZEngagementListQuery = ZPageQuery.extend({
   directive: z.string().uuid().optional(),
   contact: z.string().uuid().optional(),
   status: ZEngagementStatus.optional(),
-  from: z.iso.date({ error: 'must be a date such as 2026-01-01' }).optional(),
-  to: z.iso.date({ error: 'must be a date such as 2026-12-31' }).optional(),
+  from: ZDate('2026-01-01').optional(),
+  to: ZDate('2026-12-31').optional(),
 });
 
 /** Our readout beside the counterpart's account. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDateTime } from './dates';
 import { ZPageQuery } from './pagination';
 import { ZBureauCode } from './reference';
 
@@ -172,7 +173,7 @@ export const ZAuditQuery = ZPageQuery.extend({
   action: z.string().max(100).optional().describe('Exact action, e.g. session.sign_in_failed'),
   recordType: z.string().max(100).optional(),
   recordId: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  from: ZDateTime().optional(),
+  to: ZDateTime().optional(),
 });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;

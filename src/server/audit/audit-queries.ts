@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Audit events, newest first: only those about records the viewer is cleared for. */
 export async function listAuditEvents(db: Executor, query: TAuditQuery, viewer: Actor): Promise<TPage<TAuditEvent>> {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['integer']);
   const actor = query.actor?.trim().toLowerCase();
   const conditions: (SQL | undefined)[] = [
     markingReadable(viewer, auditEvents.classification),

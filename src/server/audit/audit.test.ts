@@ -101,7 +101,7 @@ describe('audit trail', () => {
     const next = (await t.request({ method: 'GET', url: `/api/v1/audit?limit=2&cursor=${page.nextCursor}`, as: admin })).json();
     expect(next.items[0].id).toBeLessThan(page.items[1].id);
     const badDate = await t.request({ method: 'GET', url: '/api/v1/audit?from=yesterday', as: admin });
-    expect(badDate.json().errors).toEqual([{ field: 'query.from', message: 'must be an ISO 8601 date-time' }]);
+    expect(badDate.json().errors).toEqual([{ field: 'query.from', message: 'must be an ISO 8601 date-time such as 2026-03-02T09:30:00Z' }]);
 
     const analyst = await t.user({ role: 'hq_analyst' });
     expect((await t.request({ method: 'GET', url: '/api/v1/audit', as: analyst })).statusCode).toBe(403);

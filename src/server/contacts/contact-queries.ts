@@ -46,7 +46,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Contacts the viewer may see, by name. */
 export async function listContacts(db: Executor, query: z.output<typeof ZContactListQuery>, viewer: Actor): Promise<TPage<TContact>> {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
   const like = query.q ? `%${escapeLike(query.q)}%` : undefined;
   const conditions: (SQL | undefined)[] = [
     visibleContacts(viewer),

@@ -1,9 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { ZContactMerge, type TContact } from '../../shared/engagements';
+import type { TClearance } from '../../shared/identity';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
-import { contacts, engagementContacts } from '../db/schema/index';
+import { contacts, engagementContacts, engagements } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission, higherMarking } from '../identity/access-policy';
@@ -60,9 +61,24 @@ export async function mergeContacts(db: Executor, keptId: string, raw: unknown, 
       .returning({ engagementId: engagementContacts.engagementId });
     // Contacts merged earlier into the duplicate now point at the one kept: no chains.
     await tx.update(contacts).set({ mergedIntoId: keptId }).where(eq(contacts.mergedIntoId, duplicateId));
+    // The event lists the engagements moved: it is as sensitive as the highest of them.
+    const movedMarkings = moved.length
+      ? await tx
+          .select({ classification: engagements.classification })
+          .from(engagements)
+          .where(
+            inArray(
+              engagements.id,
+              moved.map((row) => row.engagementId),
+            ),
+          )
+      : [];
     await recordAudit(tx, context, {
       action: 'contact.merged',
-      classification: higherMarking(kept.classification, duplicate.classification),
+      classification: movedMarkings.reduce<TClearance>(
+        (top, row) => higherMarking(top, row.classification),
+        higherMarking(kept.classification, duplicate.classification),
+      ),
       recordType: 'contact',
       recordId: keptId,
       change: { duplicate: duplicateId, duplicateName: duplicate.name, engagements: moved.map((row) => row.engagementId) },

@@ -55,6 +55,18 @@ export function visibleDirectives(actor: Actor): SQL {
   }
 }
 
+/**
+ * A directive's status as the viewer may know it: "superseded" tells that a newer directive
+ * replaced it, so a viewer who may not see that directive (marked above their clearance, or
+ * not addressed to their posts) reads the replaced one as issued, in lists, filters and pages.
+ */
+export function statusAsSeenBy(actor: Actor): SQL<string> {
+  // Uncorrelated: the directives replaced by one the actor may see.
+  const replacedByVisible = sql`(select ${directives.supersedesId} from ${directives}
+    where ${directives.supersedesId} is not null and ${directives.status} <> 'draft' and ${visibleDirectives(actor)})`;
+  return sql<string>`(case when ${directives.status} = 'superseded' and ${directives.id} not in ${replacedByVisible} then 'issued' else ${directives.status} end)`;
+}
+
 /** Whether this directive is visible to the actor, by the same SQL condition as the list. */
 export async function canSeeDirective(db: Executor, actor: Actor, id: string): Promise<boolean> {
   const rows = await db

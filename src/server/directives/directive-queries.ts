@@ -7,7 +7,7 @@ import { directivePosts, directives, directiveTags, posts, talkingPoints } from 
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
-import { canSeeDirective, viewerPostId, visibleDirectives } from './directive-policy';
+import { canSeeDirective, statusAsSeenBy, viewerPostId, visibleDirectives } from './directive-policy';
 import { presentDirective, presentDirectiveSummary, type DirectivePostRow } from './directive-presenter';
 import { loadTalkingPoints } from './talking-point-queries';
 
@@ -37,14 +37,18 @@ const directiveColumns = {
   supersedesStatus: supersededDirective.status,
 };
 
-function selectDirectives(db: Executor) {
-  return db.select(directiveColumns).from(directives).leftJoin(supersededDirective, eq(supersededDirective.id, directives.supersedesId));
+/** The columns with the status as the viewer may know it (see `statusAsSeenBy`). */
+function selectDirectives(db: Executor, viewer: Actor | null) {
+  return db
+    .select({ ...directiveColumns, status: viewer ? statusAsSeenBy(viewer) : directives.status })
+    .from(directives)
+    .leftJoin(supersededDirective, eq(supersededDirective.id, directives.supersedesId));
 }
 export type DirectiveRow = Awaited<ReturnType<typeof selectDirectives>>[number];
 
 /** One directive as the viewer may see it (null viewer: Demarche itself, which sees all). */
 export async function findDirectiveRow(db: Executor, id: string, viewer: Actor | null): Promise<DirectiveRow | undefined> {
-  const [row] = await selectDirectives(db)
+  const [row] = await selectDirectives(db, viewer)
     .where(and(eq(directives.id, id), viewer ? visibleDirectives(viewer) : undefined))
     .limit(1);
   return row;
@@ -108,18 +112,13 @@ export async function getDirective(db: Executor, id: string, viewer: Actor | nul
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Directives the viewer may see, newest date first (ties by id, so the cursor is exact). */
 export async function listDirectives(db: Executor, query: TDirectiveListQuery, viewer: Actor): Promise<TPage<TDirectiveSummary>> {
-  const after = decodeCursor(query.cursor, 2);
-  if (after && !(DATE.test(String(after[0])) && UUID.test(String(after[1])))) {
-    throw AppError.validation([{ field: 'query.cursor', message: 'is not a cursor this server issued' }]);
-  }
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const conditions: (SQL | undefined)[] = [
     visibleDirectives(viewer),
-    query.status ? eq(directives.status, query.status) : undefined,
+    query.status ? eq(statusAsSeenBy(viewer), query.status) : undefined,
     query.tag
       ? sql`exists (select 1 from ${directiveTags} where ${directiveTags.directiveId} = ${directives.id} and ${directiveTags.tagCode} = ${query.tag})`
       : undefined,
@@ -130,7 +129,7 @@ export async function listDirectives(db: Executor, query: TDirectiveListQuery, v
     query.q ? or(ilike(directives.reference, `%${escapeLike(query.q)}%`), ilike(directives.subject, `%${escapeLike(query.q)}%`)) : undefined,
     after ? sql`(${directives.date}, ${directives.id}) < (${String(after[0])}::date, ${String(after[1])}::uuid)` : undefined,
   ];
-  const rows = await selectDirectives(db)
+  const rows = await selectDirectives(db, viewer)
     .where(and(...conditions))
     .orderBy(desc(directives.date), desc(directives.id))
     .limit(query.limit + 1);

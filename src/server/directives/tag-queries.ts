@@ -7,7 +7,7 @@ import { decodeCursor, toPage } from '../http/cursor';
 
 /** TAGS by code. They are reference data: every signed-in user reads them all. */
 export async function listTags(db: Executor, query: TPageQuery): Promise<TPage<TTag>> {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['text']);
   const rows = await db
     .select({ code: tags.code, name: tags.name })
     .from(tags)

@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import type { TEngagement, ZEngagementListQuery } from '../../shared/engagements';
 import type { TPage } from '../../shared/pagination';
 import type { Executor } from '../db/client';
-import { engagementContacts, engagementDirectives, engagements, posts, users } from '../db/schema/index';
+import { contacts, directives, engagementContacts, engagementDirectives, engagements, posts, users } from '../db/schema/index';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
+import { visibleContacts } from '../contacts/contact-policy';
+import { visibleDirectives } from '../directives/directive-policy';
 import { loadEditors } from '../workflow/record-activity';
 import { loadEngagementDetails } from './engagement-details';
 import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
@@ -73,18 +75,22 @@ const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86
 
 /** Engagements the viewer may see, newest first. */
 export async function listEngagements(db: Executor, query: z.output<typeof ZEngagementListQuery>, viewer: Actor): Promise<TPage<TEngagement>> {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
   const conditions: (SQL | undefined)[] = [
     visibleEngagements(viewer),
     query.post ? eq(posts.code, query.post) : undefined,
     query.country ? eq(posts.countryAlpha2, query.country.toUpperCase()) : undefined,
     query.status ? eq(engagements.status, query.status) : undefined,
+    // A filter by a record the reader may not see matches nothing: filtering must not reveal it.
     query.directive
       ? exists(
           db
             .select({ one: sql`1` })
             .from(engagementDirectives)
-            .where(and(eq(engagementDirectives.engagementId, engagements.id), eq(engagementDirectives.directiveId, query.directive))),
+            .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
+            .where(
+              and(eq(engagementDirectives.engagementId, engagements.id), eq(engagementDirectives.directiveId, query.directive), visibleDirectives(viewer)),
+            ),
         )
       : undefined,
     query.contact
@@ -92,7 +98,8 @@ export async function listEngagements(db: Executor, query: z.output<typeof ZEnga
           db
             .select({ one: sql`1` })
             .from(engagementContacts)
-            .where(and(eq(engagementContacts.engagementId, engagements.id), eq(engagementContacts.contactId, query.contact))),
+            .innerJoin(contacts, eq(contacts.id, engagementContacts.contactId))
+            .where(and(eq(engagementContacts.engagementId, engagements.id), eq(engagementContacts.contactId, query.contact), visibleContacts(viewer))),
         )
       : undefined,
     query.from ? gte(engagements.occurredAt, new Date(`${query.from}T00:00:00Z`)) : undefined,

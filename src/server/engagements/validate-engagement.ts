@@ -93,22 +93,27 @@ export async function validateEngagement(
   });
 
   const staffIds = unique([...input.officers, ...input.followUps.flatMap((f) => (f.owner ? [f.owner] : []))]);
-  const staff = new Set(
-    staffIds.length
-      ? (
-          await db
-            .select({ id: users.id })
-            .from(users)
-            .where(and(inArray(users.id, staffIds), eq(users.postId, post.id), inArray(users.role, [...POST_ROLES]), eq(users.disabled, false)))
-        ).map((u) => u.id)
-      : [],
-  );
+  const staffRows = staffIds.length
+    ? await db
+        .select({ id: users.id, clearance: users.clearance })
+        .from(users)
+        .where(and(inArray(users.id, staffIds), eq(users.postId, post.id), inArray(users.role, [...POST_ROLES]), eq(users.disabled, false)))
+    : [];
+  const staff = new Set(staffRows.map((u) => u.id));
+  const clearanceOf = new Map(staffRows.map((u) => [u.id, u.clearance as TClearance]));
   const notStaff = `is not an officer or approver at ${post.code}`;
   input.officers.forEach((id, i) => {
     if (!staff.has(id)) errors.push({ field: `body.officers.${i}`, message: notStaff });
   });
   input.followUps.forEach((followUp, i) => {
     if (followUp.owner && !staff.has(followUp.owner)) errors.push({ field: `body.followUps.${i}.owner`, message: notStaff });
+    // The owner is told of the follow-up and works on it: they must be cleared for the engagement.
+    else if (followUp.owner && clearanceRank(clearanceOf.get(followUp.owner)!) < clearanceRank(input.classification)) {
+      errors.push({
+        field: `body.followUps.${i}.owner`,
+        message: `is cleared ${clearanceOf.get(followUp.owner)}, below the engagement's marking (${input.classification})`,
+      });
+    }
   });
 
   const applicable = new Set((await applicablePoints(db, validDirectives, post.id)).map((p) => p.id));

@@ -2,11 +2,19 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { TProblem } from '../../shared/problem';
 import { AppError, problemType, type FieldError } from './app-error';
+import { errorSummary } from './error-summary';
+import { nulFields } from './input-guard';
 
 const CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Every error leaves the server as RFC 9457 problem+json; internals never leak to the client. */
 export function registerProblemHandlers(app: FastifyInstance): void {
+  // Before schema validation, on every route: a NUL character anywhere in the path, query or body.
+  app.addHook('preValidation', async (request) => {
+    const errors = [...nulFields(request.params, 'path'), ...nulFields(request.query, 'query'), ...nulFields(request.body, 'body')];
+    if (errors.length > 0) throw AppError.validation(errors);
+  });
+
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     let problem: TProblem;
     const extraHeaders: Record<string, string> = {};
@@ -33,7 +41,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         errors,
       };
     } else if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      request.log.error(
+        { error: errorSummary(error), issues: error.cause.issues.map((issue) => ({ path: issue.path, code: issue.code })) },
+        'response does not match its schema',
+      );
       problem = internal();
     } else if (error.code?.startsWith('FST_CSRF')) {
       problem = {
@@ -53,7 +64,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       const retryAfter = (error as { retryAfter?: number }).retryAfter;
       if (retryAfter !== undefined) extraHeaders['retry-after'] = String(retryAfter);
     } else {
-      request.log.error({ err: error }, 'unhandled error');
+      // The summary only: a database error carries the query's parameters (hashes, record text).
+      request.log.error({ error: errorSummary(error) }, 'unhandled error');
       problem = internal();
     }
     problem.instance = request.url;
@@ -71,6 +83,19 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     void reply.code(404).type(CONTENT_TYPE).send(problem);
   });
 }
+
+/** A malformed request in the router itself (a path segment over the length limit, a bad URL encoding). */
+export function frameworkProblem(error: FastifyError, url: string): TProblem {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? `A path segment is longer than ${MAX_PARAM_LENGTH} characters: no record has such an id or code.`
+      : 'The request path is not a valid URL.';
+  return { type: problemType('validation'), title: 'Invalid request', status: 400, detail, errors: [{ field: 'path', message: detail }], instance: url };
+}
+
+export const PROBLEM_CONTENT_TYPE = CONTENT_TYPE;
+/** Longer path parameters are refused by the router (their own schemas name shorter limits). */
+export const MAX_PARAM_LENGTH = 500;
 
 function internal(): TProblem {
   return {

@@ -34,7 +34,7 @@ export async function getUser(db: Executor, id: string, viewer: Actor | null): P
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listUsers(db: Executor, query: TUserListQuery, viewer: Actor): Promise<TPage<TUser>> {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['text']);
   const conditions: (SQL | undefined)[] = [
     query.role ? eq(users.role, query.role) : undefined,
     query.post ? eq(posts.code, query.post) : undefined,

@@ -22,7 +22,7 @@ export async function listNotifications(
   reader: Actor,
   query: { limit: number; cursor?: string | undefined; unread?: boolean | undefined },
 ): Promise<TPage<TNotification>> {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
   const rows = await db
     .select({
       id: notifications.id,

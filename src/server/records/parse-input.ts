@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../http/app-error';
+import { nulFields } from '../http/input-guard';
 
 /**
  * Commands parse their input themselves, so that the demo seed and the CLI can call them
@@ -7,6 +8,8 @@ import { AppError } from '../http/app-error';
  * the HTTP path the body is already parsed, and parsing it again changes nothing.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const nul = nulFields(input, 'body');
+  if (nul.length > 0) throw AppError.validation(nul);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw AppError.validation(result.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message })));

@@ -33,7 +33,7 @@ export async function listBureaus(db: Db): Promise<TPage<TBureau>> {
 }
 
 export async function listCountries(db: Db, query: TCountryListQuery): Promise<TPage<TCountry>> {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['text']);
   const conditions: (SQL | undefined)[] = [
     query.bureau ? eq(countries.bureauCode, query.bureau) : undefined,
     after ? gt(countries.alpha2, String(after[0])) : undefined,
@@ -71,7 +71,7 @@ const postColumns = {
 };
 
 export async function listPosts(db: Db, query: TPostListQuery): Promise<TPage<TPost>> {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['text']);
   const conditions: (SQL | undefined)[] = [
     query.bureau ? eq(posts.bureauCode, query.bureau) : undefined,
     query.country ? or(eq(countries.alpha2, query.country), eq(countries.alpha3, query.country)) : undefined,
