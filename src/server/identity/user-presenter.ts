@@ -17,11 +17,15 @@ export interface UserRow {
   updatedAt: Date;
 }
 
-/** What `viewer` may do with this user; the UI shows only these buttons. */
+/**
+ * What `viewer` may do with this user; the UI shows only these controls. `update` is the name
+ * and password; `update_access` the role, post, bureau and clearance, which nobody changes on
+ * their own account (update-user.ts refuses it), nor whether it is disabled.
+ */
 export function userActions(viewer: Actor | null, user: Pick<UserRow, 'id' | 'disabled'>): string[] {
   if (!viewer || !hasPermission(viewer, 'users.manage')) return [];
   if (viewer.id === user.id) return ['update'];
-  return ['update', user.disabled ? 'enable' : 'disable'];
+  return ['update', 'update_access', user.disabled ? 'enable' : 'disable'];
 }
 
 export function presentUser(row: UserRow, viewer: Actor | null): TUser {

@@ -32,7 +32,7 @@ describe('user administration', () => {
       bureau: 'EUR',
       clearance: 'SBU',
       disabled: false,
-      allowedActions: ['update', 'disable'],
+      allowedActions: ['update', 'update_access', 'disable'],
     });
     const signIn = await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: 'OFFICER.ONE@example.org', password: valid.password } });
     expect(signIn.statusCode).toBe(200);
@@ -132,7 +132,7 @@ describe('user administration', () => {
       payload: { disabled: false, password: 'a brand new passphrase' },
       as: admin,
     });
-    expect(enabled.json()).toMatchObject({ disabled: false, allowedActions: ['update', 'disable'] });
+    expect(enabled.json()).toMatchObject({ disabled: false, allowedActions: ['update', 'update_access', 'disable'] });
     expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: TEST_PASSWORD } })).statusCode).toBe(401);
     expect((await t.request({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: 'a brand new passphrase' } })).statusCode).toBe(
       200,

@@ -32,6 +32,7 @@ function changes(user: TUser, name: string, access: UserAccess): TUserUpdate {
 }
 
 export function UserEditForm({ user, onSaved }: { user: TUser; onSaved: (user: TUser) => void }) {
+  const canChangeAccess = user.allowedActions.includes('update_access');
   const [name, setName] = useState(user.name);
   const [access, setAccess] = useState<UserAccess>(() => accessOf(user));
   const [saved, setSaved] = useState(false);
@@ -54,8 +55,12 @@ export function UserEditForm({ user, onSaved }: { user: TUser; onSaved: (user: T
 
   return (
     <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="edit-user-heading">
-      <h2 id="edit-user-heading">Role and access</h2>
-      <p className="muted">Changing the role, post, bureau or clearance signs the user out everywhere.</p>
+      <h2 id="edit-user-heading">{canChangeAccess ? 'Role and access' : 'Name'}</h2>
+      <p className="muted">
+        {canChangeAccess
+          ? 'Changing the role, post, bureau or clearance signs the user out everywhere.'
+          : 'This is your own account: another administrator changes your role, post, bureau or clearance.'}
+      </p>
       <FormProblem error={save.error} fields={FIELDS} action="Could not save the changes" />
       {saved && !changed && (
         <p className="notice" role="status">
@@ -66,7 +71,7 @@ export function UserEditForm({ user, onSaved }: { user: TUser; onSaved: (user: T
         <Field label="Name" error={errors.name}>
           {(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} />}
         </Field>
-        <UserAccessFields value={access} onChange={setAccess} errors={errors} />
+        {canChangeAccess && <UserAccessFields value={access} onChange={setAccess} errors={errors} />}
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={!changed || save.isPending}>
