@@ -3,7 +3,8 @@ import type { TClearance } from '../../shared/identity';
 import { queryRows, type Executor } from '../db/client';
 import { auditEvents } from '../db/schema/index';
 import type { AuditContext } from './audit-context';
-import { GENESIS_HASH, hashEvent } from './audit-hash';
+import { GENESIS_HASH, HASH_VERSION, hashEvent } from './audit-hash';
+import type { AuditHead } from './audit-head';
 
 /** Any number shared by every Demarche process: audit appends take it in turn. */
 const AUDIT_CHAIN_LOCK = 72_534_002;
@@ -22,12 +23,20 @@ export interface AuditEntry {
 }
 
 /**
+ * Waits for the chain until the caller's transaction ends, so that what the caller reads of
+ * the chain stays its newest state until it appends. Taking it again in one transaction is free.
+ */
+export async function lockAuditChain(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+}
+
+/**
  * Appends one event to the chain inside the caller's transaction, so the event exists
  * exactly when the write it describes does. The transaction-scoped advisory lock keeps the
- * chain linear when several processes write at once.
+ * chain linear when several processes write at once. Returns the new head.
  */
-export async function recordAudit(tx: Executor, context: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+export async function recordAudit(tx: Executor, context: AuditContext, entry: AuditEntry): Promise<AuditHead> {
+  await lockAuditChain(tx);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const [next] = await queryRows<{ id: string }>(tx, sql`select nextval(pg_get_serial_sequence('audit_events', 'id'))::text as id`);
@@ -49,10 +58,14 @@ export async function recordAudit(tx: Executor, context: AuditContext, entry: Au
     address: context.address,
     classification: entry.classification,
   };
+  const hash = hashEvent(fields, prevHash, HASH_VERSION);
+  // hash_version is the column's default, which is HASH_VERSION (audit-upgrade.test.ts holds the
+  // two equal): left out, the insert also works on the schema of an older migration.
   await tx.execute(sql`
     insert into audit_events (id, at, actor_id, actor_email, via, action, record_type, record_id, change, address, classification, prev_hash, hash)
     overriding system value
     values (${id}, ${at.toISOString()}, ${fields.actorId}, ${fields.actorEmail}, ${fields.via}, ${fields.action},
             ${fields.recordType}, ${fields.recordId}, ${JSON.stringify(change)}::jsonb, ${fields.address}, ${fields.classification},
-            ${prevHash}, ${hashEvent(fields, prevHash)})`);
+            ${prevHash}, ${hash})`);
+  return { id, hash };
 }

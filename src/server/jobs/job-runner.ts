@@ -2,23 +2,40 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client';
 import { runReminders } from '../cadence/reminders';
+import { writeAuditCheckpoint } from '../audit/audit-checkpoint';
+import { formatAuditHead } from '../audit/audit-head';
 
-/** Every job Demarche runs in the background: a name, a schedule and a handler. */
+/** Every job Demarche runs in the background: a name, a schedule (cron, UTC) and a handler. */
 export const JOBS = {
-  reminders: { cron: '*/15 * * * *', description: 'notifications for due-soon and overdue engagements and late follow-ups' },
+  reminders: {
+    cron: '*/15 * * * *',
+    description: 'notifications for due-soon and overdue engagements and late follow-ups',
+    run: (database: Database) => runReminders(database.db, new Date()),
+  },
+  'audit-checkpoint': {
+    cron: '5 0 * * *',
+    description: "the audit chain's head, written into the chain once a day",
+    run: async (database: Database) => {
+      const checkpoint = await writeAuditCheckpoint(database.db, new Date());
+      // In the logs too, so a head of every day lives outside the database.
+      return { period: checkpoint.period, written: checkpoint.written, head: formatAuditHead(checkpoint.event) };
+    },
+  },
 } as const;
+
+export type JobName = keyof typeof JOBS;
 
 export interface JobRunner {
   boss: PgBoss;
   /** Runs a job now (as the schedule would) and returns its id. */
-  trigger(name: keyof typeof JOBS): Promise<string | null>;
+  trigger(name: JobName): Promise<string | null>;
   stop(): Promise<void>;
 }
 
 /**
  * pg-boss over the app's own database connection, so the embedded database works too.
  * pg-boss claims jobs with SKIP LOCKED, so several app processes on one PostgreSQL never run
- * the same job twice; and the reminder job is idempotent besides.
+ * the same job twice; and every job is idempotent besides.
  */
 function bossFor(database: Database): PgBoss {
   const raw = database.raw;
@@ -40,13 +57,15 @@ export async function startJobs(database: Database, log: FastifyBaseLogger): Pro
   const boss = bossFor(database);
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
-  await boss.createQueue('reminders', { name: 'reminders', policy: 'singleton', retryLimit: 2 });
-  await boss.schedule('reminders', JOBS.reminders.cron);
-  await boss.work('reminders', { pollingIntervalSeconds: 5 }, async () => {
-    const result = await runReminders(database.db, new Date());
-    log.info(result, 'reminders job done');
-    return result;
-  });
+  for (const [name, job] of Object.entries(JOBS)) {
+    await boss.createQueue(name, { name, policy: 'singleton', retryLimit: 2 });
+    await boss.schedule(name, job.cron, {}, { tz: 'UTC' });
+    await boss.work(name, { pollingIntervalSeconds: 5 }, async () => {
+      const result = await job.run(database);
+      log.info(result, `${name} job done`);
+      return result;
+    });
+  }
   log.info({ jobs: Object.keys(JOBS) }, 'background jobs started');
   return {
     boss,

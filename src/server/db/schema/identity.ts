@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { posts } from './reference';
 import { bureaus } from './reference';
 
@@ -85,6 +85,11 @@ export const auditEvents = pgTable(
     classification: text().notNull().default('U'),
     prevHash: text().notNull(),
     hash: text().notNull(),
+    /**
+     * The version of the canonical form the event was hashed with (see audit-hash.ts), so an
+     * upgrade that changes the form leaves older events verifiable as they were written.
+     */
+    hashVersion: smallint().notNull().default(2),
   },
   (t) => [
     index('audit_events_actor_idx').on(t.actorId),
