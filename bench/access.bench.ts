@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bench, describe } from 'vitest';
 import { SYSTEM } from '../src/server/audit/audit-context';
-import { cadenceReport } from '../src/server/cadence/cadence-queries';
+import { cadenceReport } from '../src/server/cadence/cadence-report';
 import { openDatabase, queryRows } from '../src/server/db/client';
 import { migrate } from '../src/server/db/migrate';
 import { listEngagements } from '../src/server/engagements/engagement-queries';

@@ -64,10 +64,12 @@ function chromiumPath() {
   return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 }
 
-vitest('unit and integration on PGlite', [], { TEST_DATABASE_URL: '' });
+// Server dates are UTC whatever the machine's zone: each database's run uses a zone far from UTC
+// (one ahead of it by 14 hours, one behind with daylight-saving time), so a local-time slip fails.
+vitest('unit and integration on PGlite', [], { TEST_DATABASE_URL: '', TZ: 'Pacific/Kiritimati' });
 
 const pgUrl = process.env.TEST_DATABASE_URL || DEFAULT_PG;
-if (await postgresAvailable(pgUrl)) vitest('unit and integration on PostgreSQL', [], { TEST_DATABASE_URL: pgUrl });
+if (await postgresAvailable(pgUrl)) vitest('unit and integration on PostgreSQL', [], { TEST_DATABASE_URL: pgUrl, TZ: 'America/Los_Angeles' });
 else skip('unit and integration on PostgreSQL', `no PostgreSQL answers at ${pgUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')} (set TEST_DATABASE_URL)`);
 
 if (chromiumPath()) vitest('browser (Playwright + Chromium)', ['--config', 'vitest.e2e.config.ts'], { TEST_DATABASE_URL: '' });

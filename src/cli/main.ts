@@ -32,18 +32,20 @@ export function buildProgram(io: CliIo): Command {
     .command('serve')
     .description('Start the web server and API (builds the web app first when it is missing or stale)')
     .option('--no-build', 'do not build the web app, even when it is stale')
+    .option('--demo', 'add the demo users and synthetic demo records before serving (safe to repeat)')
     .addOption(
-      new Option('--role <role>', 'web serves HTTP, worker runs background jobs (reminders), both does both')
+      new Option('--role <role>', 'web serves HTTP, worker runs background jobs (reminders, daily audit checkpoints), both does both')
         .choices(['web', 'worker', 'both'])
         .default('both'),
     )
-    .action(async (options: { build: boolean; role: ServeRole }) => {
+    .action(async (options: { build: boolean; role: ServeRole; demo?: boolean }) => {
       const config = loadConfig(io.env);
       if (options.build && options.role !== 'worker' && webBuildIsStale()) {
         io.err('Building the web app…');
         await buildWeb();
       }
-      await serveUntilSignalled(config, options.role);
+      // Seeded by the serving process itself: the embedded database admits one process.
+      await serveUntilSignalled(config, options.role, options.demo ? async ({ db: handle }) => printDemo(io, await seedDemo(handle)) : undefined);
     });
 
   const db = program.command('db').description('Database maintenance');

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from './app';
 import { queryRows } from './db/client';
 import { loadConfig } from './env';
+import { seedDemo } from './demo/seed-demo';
 import { startServer, type RunningServer } from './main';
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
 import { TEST_SESSION_SECRET } from './testing/test-app';
@@ -23,7 +24,8 @@ describe('server start', () => {
     }
     // Port 0 asks the OS for a free port; the schema wants 1..65535, so override after parsing.
     const printed = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    server = await startServer({ ...loadConfig(env), port: 0 });
+    // As `demarche serve --demo` does: the demo is seeded by the serving process, before it listens.
+    server = await startServer({ ...loadConfig(env), port: 0 }, { beforeListen: async ({ db }) => void (await seedDemo(db)) });
     firstStartOutput = printed.mock.calls.map((call) => String(call[0])).join('');
     printed.mockRestore();
   });
@@ -32,9 +34,11 @@ describe('server start', () => {
     await database?.close();
   });
 
-  it('migrates, loads reference data and creates the first administrator on first start', async () => {
-    const [admins] = await queryRows<{ email: string }>(server.database.db, sql`select email from users where role = 'admin'`);
-    expect(admins?.email).toBe('admin@demarche.local');
+  it('migrates, loads reference data and creates the first administrator on first start, then the demo (one administrator)', async () => {
+    const admins = await queryRows<{ email: string }>(server.database.db, sql`select email from users where role = 'admin'`);
+    expect(admins.map((admin) => admin.email)).toEqual(['admin@demarche.local']);
+    const [demo] = await queryRows<{ n: number }>(server.database.db, sql`select count(*)::int as n from directives where synthetic`);
+    expect(demo?.n).toBe(3);
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: database ? 'postgres' : 'pglite' });

@@ -39,6 +39,8 @@ export interface StartOptions {
   announce?: (credentials: { email: string; password: string }) => void;
   /** `web` serves HTTP, `worker` runs background jobs, `both` (default) does both. */
   role?: ServeRole;
+  /** Runs once the database is ready and before listening (`serve --demo` seeds the demo data here). */
+  beforeListen?: (database: Database) => Promise<void>;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -58,6 +60,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const firstAdmin = await createFirstAdministrator(database.db);
     // Printed, never logged: log files outlive terminals.
     if (firstAdmin) (options.announce ?? announceFirstAdministrator)(firstAdmin);
+    await options.beforeListen?.(database);
     const role = options.role ?? 'both';
     jobs = role === 'web' ? undefined : await startJobs(database, app.log);
     let address = '';
@@ -90,8 +93,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 }
 
 /** Runs until SIGTERM or SIGINT, then finishes in-flight requests and closes the database. */
-export async function serveUntilSignalled(config: Config, role: ServeRole = 'both'): Promise<void> {
-  const server = await startServer(config, { role });
+export async function serveUntilSignalled(config: Config, role: ServeRole = 'both', beforeListen?: StartOptions['beforeListen']): Promise<void> {
+  const server = await startServer(config, { role, ...(beforeListen ? { beforeListen } : {}) });
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) server.app.log.error({ err }, 'shutting down after an error');
     else server.app.log.info({ signal }, 'shutting down');

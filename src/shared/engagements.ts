@@ -185,7 +185,8 @@ export type TReadoutComparison = z.infer<typeof ZReadoutComparison>;
 
 // ---- Cadence, coverage, notifications ---------------------------------------------------
 
-export const CADENCE_STATUSES = ['on_time', 'due_soon', 'overdue', 'never_engaged'] as const;
+/** By the due date alone: a post that never engaged is due at issue + cadence, and overdue after it. */
+export const CADENCE_STATUSES = ['on_time', 'due_soon', 'overdue'] as const;
 export const ZCadenceStatus = z.enum(CADENCE_STATUSES);
 
 export const ZCadenceRow = z.object({
@@ -199,6 +200,10 @@ export const ZCadenceRow = z.object({
   lastEngagementAt: z.string().nullable(),
   nextDueAt: z.string(),
   status: ZCadenceStatus,
+  /** No approved engagement since the directive was issued (whatever the status). */
+  neverEngaged: z.boolean(),
+  /** When the directive was issued: its clock starts then. */
+  issuedAt: z.string(),
 });
 export type TCadenceRow = z.infer<typeof ZCadenceRow>;
 
@@ -208,11 +213,43 @@ export const ZCadenceQuery = z.object({
   weeks: z.coerce.number().int().min(1).max(52).default(12),
 });
 
+/**
+ * Posts × ISO weeks (Monday, UTC). With a directive chosen, the weeks since its issue (the
+ * latest 52 at most) and, per cell, the post's status at the end of that week; otherwise the
+ * last `weeks` weeks and counts only. Posts grouped by bureau, then by name.
+ */
+export const ZCadenceHeatmap = z.object({
+  weeks: z.array(z.string()),
+  directiveId: z.string().nullable(),
+  posts: z.array(z.object({ code: z.string(), name: z.string(), bureau: z.string().nullable() })),
+  /** Approved engagements that count, per post and week. */
+  counts: z.array(z.array(z.number().int())),
+  /** The status at the end of each week; null before the issue or without a chosen directive. */
+  statuses: z.array(z.array(ZCadenceStatus.nullable())),
+});
+
+/** Per directive, over the action posts the reader sees. */
+export const ZCadenceRollup = z.object({
+  directiveId: z.string(),
+  reference: z.string(),
+  actionPosts: z.number().int(),
+  statuses: z.object({ on_time: z.number().int(), due_soon: z.number().int(), overdue: z.number().int() }),
+  /** Posts with no approved engagement since issue (counted in their status too). */
+  neverEngaged: z.number().int(),
+  /** Talking points delivered, counted as (point, post) pairs over those that apply. */
+  points: z.object({ delivered: z.number().int(), applicable: z.number().int() }),
+  /** Deliveries of the directive's points per month (UTC), by reception. */
+  receptionByMonth: z.array(
+    z.object({ month: z.string(), receptive: z.number().int(), noncommittal: z.number().int(), disagreed: z.number().int(), notRecorded: z.number().int() }),
+  ),
+});
+export type TCadenceRollup = z.infer<typeof ZCadenceRollup>;
+
 export const ZCadenceReport = z.object({
   asOf: z.string(),
   rows: z.array(ZCadenceRow),
-  /** Approved engagements per post and ISO week (Monday start), oldest week first. */
-  heatmap: z.object({ weeks: z.array(z.string()), posts: z.array(z.string()), counts: z.array(z.array(z.number().int())) }),
+  heatmap: ZCadenceHeatmap,
+  rollup: z.array(ZCadenceRollup),
 });
 export type TCadenceReport = z.infer<typeof ZCadenceReport>;
 

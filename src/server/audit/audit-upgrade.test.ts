@@ -1,29 +1,16 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import canonicalize from 'canonicalize';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Executor } from '../db/client';
-import { MIGRATIONS_FOLDER, migrate } from '../db/migrate';
+import { migrate } from '../db/migrate';
+import { migrationsUpTo } from '../testing/migrations-up-to';
 import { auditEvents } from '../db/schema/index';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { SYSTEM } from './audit-context';
 import { GENESIS_HASH, HASH_VERSION } from './audit-hash';
 import { recordAudit } from './record-audit';
 import { verifyAudit } from './verify-audit';
-
-/** The committed migrations up to `last` (a tag), in a folder of their own. */
-function migrationsUpTo(last: string): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'demarche-migrations-'));
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === last) + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 interface OldEvent {
   action: string;

@@ -1,6 +1,5 @@
-import { and, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { addWeeks, formatISO, startOfISOWeek } from 'date-fns';
-import type { TCadenceReport, TCadenceRow } from '../../shared/engagements';
+import { and, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { TCadenceRow } from '../../shared/engagements';
 import type { Executor } from '../db/client';
 import { directivePosts, directives, engagementDirectives, engagements, posts } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
@@ -13,24 +12,29 @@ export interface CadenceQuery {
   weeks: number;
 }
 
-/** Engagements that count towards cadence: approved, and visible to whoever is looking. */
-function countingEngagements(viewer: Actor | null): SQL {
-  const approved = eq(engagements.status, 'approved');
-  return viewer ? (and(approved, visibleRecords(viewer, engagements)) as SQL) : approved;
+/**
+ * Engagements that count towards a directive's cadence, for one reader: approved, visible to
+ * the reader, dated between the directive's issue and now (an engagement before the issue
+ * does not start the clock, one dated in the future does not stop it). Needs `directives`
+ * joined on the engagement's directive.
+ */
+export function countingEngagements(viewer: Actor, now: Date): SQL {
+  return and(
+    eq(engagements.status, 'approved'),
+    visibleRecords(viewer, engagements),
+    gte(engagements.occurredAt, directives.issuedAt),
+    lte(engagements.occurredAt, now),
+  ) as SQL;
 }
 
+export type CadenceRowWithMarking = TCadenceRow & { classification: string; issuedAt: string };
+
 /**
- * For each issued directive with an engagement cadence and each of its action posts: the
- * last approved engagement answering it, the next due date and the status. With a viewer,
- * only their scope and clearance count (an engagement they may not see does not move a
- * date they see); without one (the reminder job) everything counts.
+ * For each issued directive with an engagement cadence and each of its action posts in the
+ * reader's scope: the last engagement that counts, the next due date and the status, all
+ * computed for this reader (an engagement they may not see does not move a date they see).
  */
-export async function cadenceRows(
-  db: Executor,
-  viewer: Actor | null,
-  query: Omit<CadenceQuery, 'weeks'>,
-  now: Date,
-): Promise<(TCadenceRow & { classification: string })[]> {
+export async function cadenceRows(db: Executor, viewer: Actor, query: Omit<CadenceQuery, 'weeks'>, now: Date): Promise<CadenceRowWithMarking[]> {
   const last = db
     .select({
       directiveId: engagementDirectives.directiveId,
@@ -39,7 +43,8 @@ export async function cadenceRows(
     })
     .from(engagements)
     .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
-    .where(countingEngagements(viewer))
+    .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
+    .where(countingEngagements(viewer, now))
     .groupBy(engagementDirectives.directiveId, engagements.postId)
     .as('last');
   const rows = await db
@@ -66,23 +71,19 @@ export async function cadenceRows(
         isNotNull(directives.issuedAt),
         query.directive ? eq(directives.id, query.directive) : undefined,
         query.bureau ? eq(posts.bureauCode, query.bureau) : undefined,
-        viewer ? markingReadable(viewer, directives.classification) : undefined,
-        viewer ? postInScope(viewer, posts.id) : undefined,
+        markingReadable(viewer, directives.classification),
+        postInScope(viewer, posts.id),
       ),
     )
-    .orderBy(directives.reference, posts.code);
+    .orderBy(directives.reference, posts.bureauCode, posts.name);
   return rows.map((row) => {
     const lastEngagementAt = row.lastAt === null ? null : new Date(row.lastAt);
-    const { nextDueAt, status } = cadenceStatus({
-      issuedAt: row.issuedAt!,
-      lastEngagementAt,
-      cadenceDays: row.cadenceDays!,
-      now,
-    });
+    const { nextDueAt, status } = cadenceStatus({ issuedAt: row.issuedAt!, lastEngagementAt, cadenceDays: row.cadenceDays!, now });
     return {
       directiveId: row.directiveId,
       reference: row.reference,
       classification: row.classification,
+      issuedAt: row.issuedAt!.toISOString(),
       post: row.post,
       postName: row.postName,
       country: row.country,
@@ -91,43 +92,7 @@ export async function cadenceRows(
       lastEngagementAt: lastEngagementAt?.toISOString() ?? null,
       nextDueAt: nextDueAt.toISOString(),
       status,
+      neverEngaged: lastEngagementAt === null,
     };
   });
-}
-
-/** The dashboard: cadence rows, and approved engagements per post and ISO week. */
-export async function cadenceReport(db: Executor, viewer: Actor, query: CadenceQuery, now: Date): Promise<TCadenceReport> {
-  const rows = await cadenceRows(db, viewer, query, now);
-  const firstWeek = startOfISOWeek(addWeeks(now, -(query.weeks - 1)));
-  const weeks = Array.from({ length: query.weeks }, (_, i) => formatISO(addWeeks(firstWeek, i), { representation: 'date' }));
-  const postCodes = [...new Set(rows.map((row) => row.post))].sort();
-  const directiveIds = [...new Set(rows.map((row) => row.directiveId))];
-
-  const counts = postCodes.map(() => weeks.map(() => 0));
-  if (postCodes.length > 0 && directiveIds.length > 0) {
-    const weekly = await db
-      .select({
-        post: posts.code,
-        week: sql<string>`to_char(date_trunc('week', ${engagements.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
-        n: sql<number>`count(distinct ${engagements.id})::int`,
-      })
-      .from(engagements)
-      .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
-      .innerJoin(posts, eq(posts.id, engagements.postId))
-      .where(
-        and(
-          countingEngagements(viewer),
-          gte(engagements.occurredAt, firstWeek),
-          inArray(engagementDirectives.directiveId, directiveIds),
-          inArray(posts.code, postCodes),
-        ),
-      )
-      .groupBy(posts.code, sql`2`);
-    for (const cell of weekly) {
-      const p = postCodes.indexOf(cell.post);
-      const w = weeks.indexOf(cell.week);
-      if (p >= 0 && w >= 0) counts[p]![w] = cell.n;
-    }
-  }
-  return { asOf: now.toISOString(), rows, heatmap: { weeks, posts: postCodes, counts } };
 }

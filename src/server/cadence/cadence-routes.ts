@@ -4,7 +4,7 @@ import { ZCadenceQuery, ZCadenceReport, ZCoverage } from '../../shared/engagemen
 import { ZProblem } from '../../shared/problem';
 import { requirePermission } from '../identity/access-policy';
 import { actorOf, auditContextOf } from '../identity/authenticate';
-import { cadenceReport } from './cadence-queries';
+import { cadenceReport } from './cadence-report';
 import { calendarFeedInfo, rotateCalendarFeed } from './calendar-feed';
 import { directiveCoverage } from './coverage-queries';
 
@@ -18,7 +18,8 @@ export const cadenceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cadence'],
         summary: 'Engagement cadence per issued directive and action post, with a posts × weeks heatmap',
-        description: 'Only approved engagements the viewer may see count. Bureau analysts see their bureau, officers their post.',
+        description:
+          'Only approved engagements the viewer may see, dated between the directive’s issue and now, count. A post that never engaged is due at issue + cadence and overdue after it. Bureau analysts see their bureau, officers their post. With `directive`, the heatmap covers the weeks since its issue with each week’s status.',
         querystring: ZCadenceQuery,
         response: { 200: ZCadenceReport, ...problems },
       },

@@ -10,11 +10,16 @@ const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
 describe('cadence status', () => {
   const issuedAt = new Date('2026-01-01T00:00:00Z');
   const at = (iso: string) => new Date(iso);
-  it('is never engaged without an approved engagement, whatever the date', () => {
-    expect(cadenceStatus({ issuedAt, lastEngagementAt: null, cadenceDays: 30, now: at('2026-06-01T00:00:00Z') })).toEqual({
-      status: 'never_engaged',
-      nextDueAt: at('2026-01-31T00:00:00Z'),
-    });
+  it('dates a post that never engaged from the issue: on time, due soon, then overdue like any other', () => {
+    const status = (now: string) => cadenceStatus({ issuedAt, lastEngagementAt: null, cadenceDays: 30, now: at(now) });
+    expect(status('2026-01-10T00:00:00Z')).toEqual({ status: 'on_time', nextDueAt: at('2026-01-31T00:00:00Z') });
+    expect(status('2026-01-25T00:00:00Z').status).toBe('due_soon');
+    expect(status('2026-06-01T00:00:00Z').status).toBe('overdue');
+  });
+  it('adds whole days of 24 hours in UTC, across daylight-saving changes', () => {
+    // 29 March 2026: clocks go forward in Europe; 8 March: in the United States.
+    const due = cadenceStatus({ issuedAt: at('2026-03-20T09:00:00Z'), lastEngagementAt: null, cadenceDays: 30, now: at('2026-03-21T00:00:00Z') }).nextDueAt;
+    expect(due.toISOString()).toBe('2026-04-19T09:00:00.000Z');
   });
   it('is on time, then due soon in the last week (or quarter) of the cadence, then overdue', () => {
     const last = at('2026-02-01T00:00:00Z');
@@ -123,9 +128,10 @@ describe('cadence, coverage and reminders', () => {
   const statusOf = (body: TCadenceReport, id: string) =>
     Object.fromEntries(body.rows.filter((row) => row.directiveId === id).map((row) => [row.post, row.status]));
 
-  it('shows each action post on time, due soon, overdue or never engaged', async () => {
+  it('shows each action post on time, due soon or overdue, a post that never engaged overdue after its first due date', async () => {
     const body = await report(hq);
-    expect(statusOf(body, directive.id)).toEqual({ berlin: 'on_time', paris: 'due_soon', ottawa: 'never_engaged' });
+    expect(statusOf(body, directive.id)).toEqual({ berlin: 'on_time', paris: 'due_soon', ottawa: 'overdue' });
+    expect(body.rows.filter((row) => row.neverEngaged).map((row) => row.post)).toEqual(['ottawa']);
     expect(statusOf(body, old.id)).toEqual({ berlin: 'overdue' });
     expect(body.rows).toHaveLength(4);
     const berlin = body.rows.find((row) => row.directiveId === directive.id && row.post === 'berlin')!;
@@ -142,14 +148,51 @@ describe('cadence, coverage and reminders', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/cadence', as: admin })).statusCode).toBe(403);
   });
 
-  it('draws approved engagements per post and week', async () => {
-    const body = await report(hq, `?directive=${directive.id}&weeks=8`);
-    expect(body.heatmap.weeks).toHaveLength(8);
-    expect(body.heatmap.posts).toEqual(['berlin', 'ottawa', 'paris']);
-    const total = (post: string) => body.heatmap.counts[body.heatmap.posts.indexOf(post)]!.reduce((a, b) => a + b, 0);
-    // The Berlin engagement 70 days ago falls outside the 8 weeks shown.
+  it('draws the weeks since the directive’s issue, each post’s status at every week’s end', async () => {
+    const body = await report(hq, `?directive=${directive.id}`);
+    // Issued 60 days ago: its ISO week and every week since, Mondays in UTC.
+    const issueWeek = new Date(Date.now() - 60 * DAY);
+    issueWeek.setUTCDate(issueWeek.getUTCDate() - ((issueWeek.getUTCDay() + 6) % 7));
+    expect(body.heatmap.weeks[0]).toBe(issueWeek.toISOString().slice(0, 10));
+    expect(new Date(`${body.heatmap.weeks.at(-1)}T00:00:00Z`).getTime()).toBeGreaterThan(Date.now() - 7 * DAY);
+    expect(body.heatmap.directiveId).toBe(directive.id);
+    // Grouped by bureau, then by name.
+    expect(body.heatmap.posts.map((post) => post.code)).toEqual(['berlin', 'paris', 'ottawa']);
+    const row = (post: string) => body.heatmap.posts.findIndex((p) => p.code === post);
+    const total = (post: string) => body.heatmap.counts[row(post)]!.reduce((a, b) => a + b, 0);
+    // The Berlin engagement 70 days ago came before the issue: it does not count.
     expect([total('berlin'), total('paris'), total('ottawa')]).toEqual([1, 1, 0]);
+    // Ottawa never engaged: on time at first, overdue once 30 days have passed since the issue.
+    const ottawa = body.heatmap.statuses[row('ottawa')]!;
+    expect(ottawa.at(-1)).toBe('overdue');
+    expect(ottawa.find((status) => status !== null)).toBe('on_time');
+    expect(body.heatmap.statuses[row('berlin')]!.at(-1)).toBe('on_time');
+  });
+
+  it('shows the last weeks, counts only, without a chosen directive', async () => {
+    const body = await report(hq, '?weeks=8');
+    expect(body.heatmap.weeks).toHaveLength(8);
+    expect(body.heatmap.directiveId).toBeNull();
+    expect(body.heatmap.statuses.flat().every((status) => status === null)).toBe(true);
     expect(new Date(`${body.heatmap.weeks[0]}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it('rolls up each directive: posts by status, never engaged, points delivered and reception by month', async () => {
+    const body = await report(hq, `?directive=${directive.id}`);
+    expect(body.rollup).toHaveLength(1);
+    const [rollup] = body.rollup;
+    expect(rollup).toMatchObject({
+      directiveId: directive.id,
+      actionPosts: 3,
+      statuses: { on_time: 1, due_soon: 1, overdue: 1 },
+      neverEngaged: 1,
+      // Point 1 applies to 3 posts, point 2 to Berlin and Paris, point 3 to Ottawa: 6 pairs; Berlin 2, Paris 1.
+      points: { delivered: 3, applicable: 6 },
+    });
+    const months = rollup!.receptionByMonth;
+    const sum = (key: 'receptive' | 'noncommittal' | 'disagreed') => months.reduce((total, month) => total + month[key], 0);
+    // Deliveries since the issue by engagements a C reader may see: Berlin (2) and Paris (1).
+    expect([sum('receptive'), sum('noncommittal'), sum('disagreed')]).toEqual([1, 1, 1]);
   });
 
   it('counts delivery and reception per talking point in posts, over the posts it applies to', async () => {

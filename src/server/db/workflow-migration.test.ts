@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditContext } from '../audit/audit-context';
@@ -11,18 +8,8 @@ import { createUser } from '../identity/create-user';
 import { seedReference } from '../reference/seed-reference';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { queryRows } from './client';
-import { MIGRATIONS_FOLDER, migrate } from './migrate';
-
-/** The committed migrations up to `last` (a tag such as 0005_audit_classification), in a folder of their own. */
-function migrationsUpTo(last: string): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'demarche-migrations-'));
-  cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === last) + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
+import { migrate } from './migrate';
+import { migrationsUpTo } from '../testing/migrations-up-to';
 
 /**
  * An upgrade from before the shared workflow keeps what people had: notifications made then

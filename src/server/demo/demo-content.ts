@@ -108,11 +108,10 @@ export const SOUTH_ASIA_DIRECTIVE: TDirectiveInput = {
   classification: 'U',
   tags: ['PREL', 'PTER'],
   actionPosts: { bureaus: [], countries: ['IN', 'PK'], posts: [] },
-  engagementCadenceDays: 14,
+  // A one-off instruction for two calls, not a standing reporting requirement: no cadence.
+  engagementCadenceDays: null,
   synthetic: true,
-  sourceNote:
-    'Synthetic demo record from public reporting of the State Department readouts. The date (30 April 2025), reference and ' +
-    '14-day cadence are demo choices.',
+  sourceNote: 'Synthetic demo record from public reporting of the State Department readouts. The date (30 April 2025) and reference are demo choices.',
   talkingPoints: [
     {
       text: 'Urge de-escalation and the maintenance of peace in South Asia.',

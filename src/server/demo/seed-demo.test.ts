@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCadenceReport, TReadoutComparison } from '../../shared/engagements';
 import { directives, engagements, users } from '../db/schema/index';
@@ -66,11 +66,22 @@ describe('demo data', () => {
     expect(Array.isArray(points) ? points : points.items).toHaveLength(12);
   });
 
-  it('shows cadence: Berlin on time, Paris due soon, Ottawa never engaged', async () => {
+  it('shows cadence from the cable’s date: Berlin on time, Paris due soon, Ottawa never engaged and overdue; no standing cadence for the one-off calls', async () => {
     const session = await signIn('hq');
     const report = (await t.request({ method: 'GET', url: '/api/v1/cadence', headers: session.headers() })).json<TCadenceReport>();
-    const status = (post: string) => report.rows.find((row) => row.reference === 'DEMO 2025-11-21 MIGRATION' && row.post === post)?.status;
-    expect([status('berlin'), status('paris'), status('ottawa')]).toEqual(['on_time', 'due_soon', 'never_engaged']);
+    const row = (post: string) => report.rows.find((r) => r.reference === 'DEMO 2025-11-21 MIGRATION' && r.post === post);
+    expect([row('berlin')?.status, row('paris')?.status, row('ottawa')?.status]).toEqual(['on_time', 'due_soon', 'overdue']);
+    expect(row('ottawa')).toMatchObject({ neverEngaged: true, issuedAt: '2025-11-21T12:00:00.000Z' });
+    expect(report.rows.some((r) => r.post === 'islamabad' || r.post === 'new-delhi')).toBe(false);
+  });
+
+  it('adds no second administrator to a database that has one', async () => {
+    const other = await createTestApp();
+    await other.user({ role: 'admin', email: 'first.admin@demarche.test' });
+    const result = await seedDemo(other.database.db);
+    expect(result.users.map((user) => user.role)).not.toContain('admin');
+    expect((await other.database.db.select({ n: count() }).from(users).where(eq(users.role, 'admin')))[0]!.n).toBe(1);
+    await other.close();
   });
 
   it('compares the State readout of the Pakistan call with the prime minister’s office account', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { TClearance, TRole, TUser } from '../../shared/identity';
 import type { TDirective } from '../../shared/directives';
 import type { TBureauCode } from '../../shared/reference';
@@ -65,7 +65,14 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
   const result: DemoSeedResult = { users: [], directives: 0, engagements: 0 };
   const actors = new Map<string, Actor>();
 
+  // One administrator: the demo adds its own only when the database has none (the first start makes one).
+  const [otherAdmin] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), sql`lower(${users.email}) <> ${demoEmail('admin')}`))
+    .limit(1);
   for (const spec of DEMO_USERS) {
+    if (spec.role === 'admin' && otherAdmin) continue;
     const email = demoEmail(spec.key);
     const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
     let id = existing?.id;
@@ -103,10 +110,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
 
   const migration = await ensureDirective(MIGRATION_DIRECTIVE, true);
   if (migration) {
-    // Issued 40 days ago in the demo's time, so that cadence has something to show.
+    // Issued on the cable's date; the synthetic engagements below are dated from today so that
+    // cadence shows every status: Berlin on time, Paris due soon, the posts that never engaged overdue.
     await db
       .update(directives)
-      .set({ issuedAt: new Date(now.getTime() - 40 * DAY) })
+      .set({ issuedAt: new Date(`${MIGRATION_DIRECTIVE.date}T12:00:00Z`) })
       .where(eq(directives.id, migration.id));
     const berlinPoints = await pointsFor(db, migration.id, 'berlin');
     const contact = await createContact(

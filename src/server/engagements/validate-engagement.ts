@@ -9,6 +9,7 @@ import type { Actor } from '../identity/actor';
 import { clearanceRank, readableMarkings } from '../identity/access-policy';
 import { canSeeContact } from '../contacts/contact-policy';
 import { applicablePoints } from '../directives/applicable-points';
+import { implausibleDates } from './engagement-dates';
 import { markingProblem, type WritePost } from '../records/post-write-scope';
 
 export type EngagementFields = z.output<typeof ZEngagementInput>;
@@ -42,6 +43,7 @@ export async function validateEngagement(
   const citedMarkings: { marking: TClearance; what: string }[] = [];
   const marking = markingProblem(actor, input.classification);
   if (marking) errors.push(marking);
+  errors.push(...implausibleDates(input, new Date()));
 
   const directiveRows = input.directives.length
     ? await db

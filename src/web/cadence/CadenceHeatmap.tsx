@@ -1,55 +1,90 @@
 import { useMemo } from 'react';
-import type { TCadenceReport } from '../../shared/engagements';
+import type { TCadenceReport, TCadenceRow } from '../../shared/engagements';
 import { EChart } from '../ui/EChart';
+import { CADENCE_STATUS_LABEL } from '../ui/labels';
 
-/** Approved engagements per post and week, as a heatmap with the same numbers in a table. */
+const STATUS_INDEX: Record<TCadenceRow['status'], number> = { on_time: 0, due_soon: 1, overdue: 2 };
+const STATUS_COLOUR = ['#cfe8cf', '#f6dc9b', '#efb4b4'];
+
+/**
+ * Posts × weeks, grouped by bureau and named. With a directive chosen, each cell has the
+ * post's status at the end of the week (colour) and the engagements that week (number);
+ * otherwise the number of engagements shades the cell. The same figures are in a table.
+ */
 export function CadenceHeatmap({ heatmap }: { heatmap: TCadenceReport['heatmap'] }) {
-  const { weeks, posts, counts } = heatmap;
+  const { weeks, posts, counts, statuses } = heatmap;
+  const byStatus = heatmap.directiveId !== null;
+  const rowLabels = useMemo(() => posts.map((post) => `${post.bureau ?? '—'} · ${post.name}`), [posts]);
   const max = Math.max(1, ...counts.flat());
   const option = useMemo(
     () => ({
       animation: false,
       tooltip: {
         position: 'top',
-        formatter: (item: { value: [number, number, number] }) =>
-          `${posts[item.value[1]] ?? ''}, week of ${weeks[item.value[0]] ?? ''}: ${item.value[2]} engagement${item.value[2] === 1 ? '' : 's'}`,
+        formatter: (item: { value: [number, number, number, number] }) => {
+          const [week, post, status, count] = item.value;
+          const state =
+            byStatus && status >= 0 ? `, ${CADENCE_STATUS_LABEL[Object.keys(STATUS_INDEX)[status] as TCadenceRow['status']]} at the week’s end` : '';
+          return `${rowLabels[post] ?? ''}, week of ${weeks[week] ?? ''}: ${count} engagement${count === 1 ? '' : 's'}${state}`;
+        },
       },
-      grid: { left: 110, right: 20, top: 44, bottom: 90 },
+      grid: { left: 220, right: 20, top: 48, bottom: 90 },
       xAxis: {
         type: 'category',
         data: weeks,
         splitArea: { show: true },
         axisLabel: { rotate: 45 },
-        name: 'Week starting (Monday)',
+        name: 'Week starting (Monday, UTC)',
         nameLocation: 'middle',
         nameGap: 70,
       },
-      yAxis: { type: 'category', data: posts, splitArea: { show: true } },
-      visualMap: {
-        min: 0,
-        max,
-        calculable: false,
-        orient: 'horizontal',
-        right: 20,
-        top: 4,
-        itemHeight: 100,
-        text: [`${max} per week`, '0'],
-        inRange: { color: ['#f2f5f8', '#9ec1e0', '#1f4e79'] },
-      },
+      // The first post (by bureau, then name) at the top.
+      yAxis: { type: 'category', data: rowLabels, inverse: true, splitArea: { show: true } },
+      visualMap: byStatus
+        ? {
+            type: 'piecewise',
+            dimension: 2,
+            orient: 'horizontal',
+            right: 20,
+            top: 4,
+            pieces: [
+              { value: 0, label: CADENCE_STATUS_LABEL.on_time, color: STATUS_COLOUR[0] },
+              { value: 1, label: CADENCE_STATUS_LABEL.due_soon, color: STATUS_COLOUR[1] },
+              { value: 2, label: CADENCE_STATUS_LABEL.overdue, color: STATUS_COLOUR[2] },
+              { value: -1, label: 'Before issue', color: '#f2f5f8' },
+            ],
+          }
+        : {
+            min: 0,
+            max,
+            dimension: 3,
+            calculable: false,
+            orient: 'horizontal',
+            right: 20,
+            top: 4,
+            itemHeight: 100,
+            text: [`${max} per week`, '0'],
+            inRange: { color: ['#f2f5f8', '#9ec1e0', '#1f4e79'] },
+          },
       series: [
         {
           type: 'heatmap',
           name: 'Approved engagements',
-          data: posts.flatMap((_, postIndex) => weeks.map((__, weekIndex) => [weekIndex, postIndex, counts[postIndex]?.[weekIndex] ?? 0])),
-          label: { show: true, formatter: (item: { value: [number, number, number] }) => (item.value[2] ? String(item.value[2]) : '') },
+          data: posts.flatMap((_, p) =>
+            weeks.map((__, w) => {
+              const status = statuses[p]?.[w];
+              return [w, p, status ? STATUS_INDEX[status] : -1, counts[p]?.[w] ?? 0];
+            }),
+          ),
+          label: { show: true, formatter: (item: { value: [number, number, number, number] }) => (item.value[3] ? String(item.value[3]) : '') },
         },
       ],
     }),
-    [weeks, posts, counts, max],
+    [weeks, rowLabels, posts, counts, statuses, max, byStatus],
   );
 
   if (posts.length === 0 || weeks.length === 0) {
-    return <p className="muted">No approved engagements in these weeks.</p>;
+    return <p className="muted">No action posts in your scope for these weeks.</p>;
   }
   const height = Math.max(200, posts.length * 28 + 150);
   return (
@@ -58,15 +93,16 @@ export function CadenceHeatmap({ heatmap }: { heatmap: TCadenceReport['heatmap']
         option={option}
         className="cadence-heatmap"
         height={height}
-        label={`Heatmap of approved engagements for ${posts.length} posts over ${weeks.length} weeks; the table below has the numbers`}
+        label={`Heatmap of ${posts.length} posts over ${weeks.length} weeks${byStatus ? ', coloured by status at each week’s end' : ''}; the table below has the figures`}
         testId="cadence-heatmap"
       />
       <details>
-        <summary>The heatmap’s numbers as a table</summary>
+        <summary>The heatmap’s figures as a table</summary>
         <div className="table-scroll">
           <table className="data-table heatmap-table" aria-label="Approved engagements per week">
             <thead>
               <tr>
+                <th scope="col">Bureau</th>
                 <th scope="col">Post</th>
                 {weeks.map((week) => (
                   <th key={week} scope="col" className="num">
@@ -76,14 +112,19 @@ export function CadenceHeatmap({ heatmap }: { heatmap: TCadenceReport['heatmap']
               </tr>
             </thead>
             <tbody>
-              {posts.map((post, postIndex) => (
-                <tr key={post}>
-                  <th scope="row">{post}</th>
-                  {weeks.map((week, weekIndex) => (
-                    <td key={week} className="num">
-                      {counts[postIndex]?.[weekIndex] ?? 0}
-                    </td>
-                  ))}
+              {posts.map((post, p) => (
+                <tr key={post.code}>
+                  <td>{post.bureau ?? '—'}</td>
+                  <th scope="row">{post.name}</th>
+                  {weeks.map((week, w) => {
+                    const status = statuses[p]?.[w];
+                    return (
+                      <td key={week} className={status ? `num heat-${status}` : 'num'} title={status ? CADENCE_STATUS_LABEL[status] : undefined}>
+                        {counts[p]?.[w] ?? 0}
+                        {status && <span className="visually-hidden"> ({CADENCE_STATUS_LABEL[status]})</span>}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import type { TCadenceReport, TCadenceRow } from '../../shared/engagements';
 import { BUREAU_CODES } from '../../shared/reference';
 import { apiGet } from '../ui/api';
 import { CadenceHeatmap } from './CadenceHeatmap';
+import { CadenceRollup } from './CadenceRollup';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useIssuedDirectives } from '../directives/directive-queries';
@@ -61,9 +62,11 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
       <h1>Engagement cadence</h1>
       <p className="muted">
         Each action post of an issued directive with an engagement cadence must log an approved engagement at least that often; the clock starts when the
-        directive is issued and restarts at each approved engagement. <strong>On time</strong>: the next one is not yet due. <strong>Due soon</strong>: due
-        within a quarter of the cadence (at most a week). <strong>Overdue</strong>: the due date has passed. <strong>Never engaged</strong>: no approved
-        engagement yet. Drafts and submitted engagements do not count.
+        directive is issued and restarts at each approved engagement, so a post that never engaged is due at the issue date plus the cadence.{' '}
+        <strong>On time</strong>: the next one is not yet due. <strong>Due soon</strong>: due within a quarter of the cadence (at most a week).{' '}
+        <strong>Overdue</strong>: the due date has passed. <strong>Never engaged</strong> marks a post with no approved engagement since the issue, whatever its
+        status. Only approved engagements dated between the issue and now count: drafts, submitted ones, and engagements dated before the issue or in the future
+        do not.
         {bureauAnalyst && ownBureau && ` You see the posts of ${ownBureau}.`}
       </p>
 
@@ -178,6 +181,7 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
                       <td>{formatDate(row.nextDueAt)}</td>
                       <td>
                         <StatusBadge status={row.status} label={CADENCE_STATUS_LABEL[row.status]} />
+                        {row.neverEngaged && <span className="tag never-engaged"> never engaged</span>}
                       </td>
                     </tr>
                   ))}
@@ -185,7 +189,11 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
               </table>
             </>
           )}
-          <h2>Approved engagements per week</h2>
+          {report.data.rollup.length > 0 && <CadenceRollup rollup={report.data.rollup} />}
+          <h2>{report.data.heatmap.directiveId ? 'Status and engagements per week since the issue' : 'Approved engagements per week'}</h2>
+          {!report.data.heatmap.directiveId && (
+            <p className="small muted">Choose a directive to see each post’s status at the end of every week since its issue.</p>
+          )}
           <CadenceHeatmap heatmap={report.data.heatmap} />
         </>
       )}

@@ -32,13 +32,12 @@ export const RECEPTION_LABEL: Record<'receptive' | 'noncommittal' | 'disagreed',
 
 export const CADENCE_STATUS_LABEL: Record<TCadenceRow['status'], string> = {
   overdue: 'Overdue',
-  never_engaged: 'Never engaged',
   due_soon: 'Due soon',
   on_time: 'On time',
 };
 
 /** Most urgent first: the order a "sort by status" puts rows in. */
-export const CADENCE_STATUS_ORDER: TCadenceRow['status'][] = ['overdue', 'never_engaged', 'due_soon', 'on_time'];
+export const CADENCE_STATUS_ORDER: TCadenceRow['status'][] = ['overdue', 'due_soon', 'on_time'];
 
 export const ORGANIZATION_TYPE_LABEL: Record<string, string> = {
   ministry_of_interior: 'Ministry of the interior',

@@ -1,0 +1,151 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { TCadenceReport, TCadenceRollup, TCadenceRow } from '../../shared/engagements';
+import type { Executor } from '../db/client';
+import { directives, engagementDirectives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
+import type { Actor } from '../identity/actor';
+import { type CadenceQuery, type CadenceRowWithMarking, cadenceRows, countingEngagements } from './cadence-queries';
+import { cadenceStatus, DAY_MS } from './cadence-status';
+import { directiveCoverage } from './coverage-queries';
+
+const WEEK_MS = 7 * DAY_MS;
+const MAX_WEEKS = 52;
+
+/** Monday 00:00 UTC of the ISO week of `at`. */
+export function isoWeekStartUtc(at: Date): Date {
+  const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  return new Date(day - ((at.getUTCDay() + 6) % 7) * DAY_MS);
+}
+const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The dashboard, for one reader: cadence rows, the posts × weeks heatmap and a roll-up per directive. */
+export async function cadenceReport(db: Executor, viewer: Actor, query: CadenceQuery, now: Date): Promise<TCadenceReport> {
+  const rows = await cadenceRows(db, viewer, query, now);
+  const strip = ({ classification: _, ...row }: CadenceRowWithMarking): TCadenceRow => row;
+  return {
+    asOf: now.toISOString(),
+    rows: rows.map(strip),
+    heatmap: await heatmap(db, viewer, query, rows, now),
+    rollup: await Promise.all([...new Set(rows.map((row) => row.directiveId))].map((id) => rollup(db, viewer, id, rows, now))),
+  };
+}
+
+async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: CadenceRowWithMarking[], now: Date): Promise<TCadenceReport['heatmap']> {
+  const chosen = query.directive ? rows.find((row) => row.directiveId === query.directive) : undefined;
+  const thisWeek = isoWeekStartUtc(now).getTime();
+  const firstWeek = chosen
+    ? Math.max(isoWeekStartUtc(new Date(chosen.issuedAt)).getTime(), thisWeek - (MAX_WEEKS - 1) * WEEK_MS)
+    : thisWeek - (query.weeks - 1) * WEEK_MS;
+  const weeks = Array.from({ length: (thisWeek - firstWeek) / WEEK_MS + 1 }, (_, i) => isoDay(new Date(firstWeek + i * WEEK_MS)));
+
+  // Posts grouped by bureau, then by name (the rows come in that order).
+  const postRows = [...new Map(rows.map((row) => [row.post, { code: row.post, name: row.postName, bureau: row.bureau }])).values()].sort(
+    (a, b) => (a.bureau ?? '~').localeCompare(b.bureau ?? '~') || a.name.localeCompare(b.name),
+  );
+  const directiveIds = chosen ? [chosen.directiveId] : [...new Set(rows.map((row) => row.directiveId))];
+  const counts = postRows.map(() => weeks.map(() => 0));
+  const latest = postRows.map(() => weeks.map((): Date | null => null));
+  /** Per post (index), its last engagement before the first week shown. */
+  const earlier = new Map<number, Date>();
+  if (postRows.length > 0 && directiveIds.length > 0) {
+    const weekly = await db
+      .select({
+        post: posts.code,
+        week: sql<string>`to_char(date_trunc('week', ${engagements.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
+        n: sql<number>`count(distinct ${engagements.id})::int`,
+        lastAt: sql<string | Date>`max(${engagements.occurredAt})`,
+      })
+      .from(engagements)
+      .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
+      .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
+      .innerJoin(posts, eq(posts.id, engagements.postId))
+      .where(
+        and(
+          countingEngagements(viewer, now),
+          inArray(engagementDirectives.directiveId, directiveIds),
+          inArray(
+            posts.code,
+            postRows.map((post) => post.code),
+          ),
+        ),
+      )
+      .groupBy(posts.code, sql`2`);
+    for (const cell of weekly) {
+      const p = postRows.findIndex((post) => post.code === cell.post);
+      const w = weeks.indexOf(cell.week);
+      if (p >= 0 && w >= 0) {
+        counts[p]![w] = cell.n;
+        latest[p]![w] = new Date(cell.lastAt);
+      }
+    }
+    if (chosen) {
+      // The last engagement before the first week shown also counts for the statuses.
+      const before = await db
+        .select({ post: posts.code, lastAt: sql<string | Date>`max(${engagements.occurredAt})` })
+        .from(engagements)
+        .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
+        .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
+        .innerJoin(posts, eq(posts.id, engagements.postId))
+        .where(
+          and(
+            countingEngagements(viewer, now),
+            eq(engagementDirectives.directiveId, chosen.directiveId),
+            sql`${engagements.occurredAt} < ${new Date(firstWeek)}`,
+          ),
+        )
+        .groupBy(posts.code);
+      for (const row of before) {
+        const p = postRows.findIndex((post) => post.code === row.post);
+        if (p >= 0) earlier.set(p, new Date(row.lastAt));
+      }
+    }
+  }
+  const statuses = postRows.map((post, p) => {
+    const row = chosen && rows.find((candidate) => candidate.directiveId === chosen.directiveId && candidate.post === post.code);
+    if (!row) return weeks.map(() => null);
+    let last: Date | null = earlier.get(p) ?? null;
+    const issuedAt = new Date(row.issuedAt);
+    return weeks.map((week, w) => {
+      const end = Math.min(Date.parse(`${week}T00:00:00Z`) + WEEK_MS, now.getTime());
+      const cell = latest[p]![w];
+      if (cell && (!last || cell > last)) last = cell;
+      if (end < issuedAt.getTime()) return null;
+      return cadenceStatus({ issuedAt, lastEngagementAt: last, cadenceDays: row.cadenceDays, now: new Date(end) }).status;
+    });
+  });
+  return { weeks, directiveId: chosen?.directiveId ?? null, posts: postRows, counts, statuses };
+}
+
+async function rollup(db: Executor, viewer: Actor, directiveId: string, rows: CadenceRowWithMarking[], now: Date): Promise<TCadenceRollup> {
+  const mine = rows.filter((row) => row.directiveId === directiveId);
+  const count = (status: TCadenceRow['status']) => mine.filter((row) => row.status === status).length;
+  const [coverage, months] = await Promise.all([
+    directiveCoverage(db, viewer, directiveId),
+    db
+      .select({
+        month: sql<string>`to_char(date_trunc('month', ${engagements.occurredAt} at time zone 'UTC'), 'YYYY-MM')`,
+        receptive: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'receptive')::int`,
+        noncommittal: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'noncommittal')::int`,
+        disagreed: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'disagreed')::int`,
+        notRecorded: sql<number>`count(*) filter (where ${engagementPoints.reception} is null)::int`,
+      })
+      .from(engagementPoints)
+      .innerJoin(talkingPoints, eq(talkingPoints.id, engagementPoints.talkingPointId))
+      .innerJoin(directives, eq(directives.id, talkingPoints.directiveId))
+      .innerJoin(engagements, eq(engagements.id, engagementPoints.engagementId))
+      .where(and(eq(talkingPoints.directiveId, directiveId), eq(engagementPoints.delivered, true), countingEngagements(viewer, now)))
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
+  ]);
+  return {
+    directiveId,
+    reference: mine[0]?.reference ?? '',
+    actionPosts: mine.length,
+    statuses: { on_time: count('on_time'), due_soon: count('due_soon'), overdue: count('overdue') },
+    neverEngaged: mine.filter((row) => row.neverEngaged).length,
+    points: {
+      delivered: coverage.points.reduce((sum, point) => sum + point.deliveredPosts, 0),
+      applicable: coverage.points.reduce((sum, point) => sum + point.applicablePosts, 0),
+    },
+    receptionByMonth: months,
+  };
+}
