@@ -170,16 +170,76 @@ export const ZEngagementListQuery = ZPageQuery.extend({
   to: ZDate('2026-12-31').optional(),
 });
 
+/**
+ * How a sentence of one account stands against the other account: `shared` (its closest
+ * counterpart covers most of its content, in agreement), `partial` (some of it), `only_here`
+ * (little or none), `contradicted` (a sentence about the same thing says it with the opposite
+ * polarity: "did not discuss", "refused to condemn"), `not_compared` (no other account, the two
+ * are in different languages or not in English, or the sentence has no content words).
+ */
+export const READOUT_SENTENCE_STATUSES = ['shared', 'partial', 'only_here', 'contradicted', 'not_compared'] as const;
+export const ZReadoutSentenceStatus = z.enum(READOUT_SENTENCE_STATUSES);
+export type TReadoutSentenceStatus = z.infer<typeof ZReadoutSentenceStatus>;
+
+/**
+ * The thresholds of the readout comparison, shared by the server that applies them and the
+ * legend that states them. Scores are the share of a sentence's content (its words, weighted,
+ * a title such as "Secretary" counting a third) found in its closest counterpart.
+ */
+export const READOUT_MATCH = {
+  /** Shared: its counterpart covers at least this share of it… */
+  sharedCoverage: 0.5,
+  /** …and misses less than this weight, one content word. */
+  sharedMissingBelow: 1,
+  /** Partial: its counterpart covers at least this share of it… */
+  partialCoverage: 0.25,
+  /** …including one content word or a synonym of it (a shared title, "urged", or a merely related word is not enough). */
+  partialContent: 0.9,
+  /** A contradiction needs sentences about the same thing: one at least this much covered by the other… */
+  contradictionOverlap: 0.5,
+  /** …and this share of what they have in common said with the opposite polarity. */
+  contradictionShare: 0.3,
+} as const;
+
+export const ZReadoutSentence = z.object({
+  text: z.string(),
+  /**
+   * Kept for older clients: true when no sentence of the other account says the same thing
+   * (status only_here, partial or contradicted); false when shared or not compared.
+   */
+  onlyHere: z.boolean(),
+  status: ZReadoutSentenceStatus,
+  /** The sentence contains a negation or refusal ("not", "never", "refused to", "without"…). */
+  negated: z.boolean(),
+  /** The other account's sentence closest to this one (its index there) and the share of this one's content it covers, 0 to 1. */
+  closest: z.object({ index: z.number().int().min(0), score: z.number().min(0).max(1) }).nullable(),
+});
+export type TReadoutSentence = z.infer<typeof ZReadoutSentence>;
+
+export const READOUT_NOTE_KINDS = ['source_note', 'editorial', 'attribution'] as const;
+/** Text that is about the account rather than part of it: "(Paraphrase of … as reported.)", "[…]", "— Ministry statement". */
+export const ZReadoutNote = z.object({ text: z.string(), kind: z.enum(READOUT_NOTE_KINDS) });
+export type TReadoutNote = z.infer<typeof ZReadoutNote>;
+
+/** ISO 639-3 code as detected ("und" when the text is too short to tell), and its English name. */
+export const ZReadoutLanguage = z.object({ code: z.string(), name: z.string().nullable() });
+
 /** Our readout beside the counterpart's account. */
 export const ZReadoutComparison = z.object({
   ourReadout: z.string(),
   counterpartAccount: z.string().nullable(),
   counterpartSourceUrl: z.string().nullable(),
-  /** Points we record as delivered that the counterpart's account does not mention. */
+  /** Points we record as delivered that the counterpart's account does not mention (empty when not compared). */
   pointsNotMentioned: z.array(z.object({ talkingPointId: z.string(), number: z.number().int(), text: z.string() })),
-  /** Sentences of each account, marked when the other account has nothing like them. */
-  ourSentences: z.array(z.object({ text: z.string(), onlyHere: z.boolean() })),
-  counterpartSentences: z.array(z.object({ text: z.string(), onlyHere: z.boolean() })),
+  /** The statements of each account (notes left out), each with its status and closest counterpart. */
+  ourSentences: z.array(ZReadoutSentence),
+  counterpartSentences: z.array(ZReadoutSentence),
+  ourNotes: z.array(ZReadoutNote),
+  counterpartNotes: z.array(ZReadoutNote),
+  languages: z.object({ ours: ZReadoutLanguage, theirs: ZReadoutLanguage.nullable() }),
+  /** Whether the sentences were compared at all; when not, `notice` says why. */
+  compared: z.boolean(),
+  notice: z.string().nullable(),
 });
 export type TReadoutComparison = z.infer<typeof ZReadoutComparison>;
 
