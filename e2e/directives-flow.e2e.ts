@@ -245,7 +245,7 @@ describe('directive to engagement to dashboard', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows headquarters Berlin on time and Ottawa never engaged', async () => {
+  it('shows headquarters Berlin on time and Ottawa never engaged (its first due date still ahead)', async () => {
     await signInAs('analyst@example.org');
     await nav().getByRole('link', { name: 'Dashboard' }).click();
     await page.waitForURL(/\/dashboard$/);
@@ -255,14 +255,16 @@ describe('directive to engagement to dashboard', () => {
     await page.waitForURL(/directive=/);
     const table = page.getByRole('table', { name: 'Cadence by post' });
     await expect.poll(() => table.getByRole('row', { name: /Berlin.*On time/ }).count()).toBe(1);
-    await expect.poll(() => table.getByRole('row', { name: /Ottawa.*Never engaged/ }).count()).toBe(1);
+    await expect.poll(() => table.getByRole('row', { name: /Ottawa.*On time.*never engaged/ }).count()).toBe(1);
     expect(await filters.getByLabel('Bureau').count()).toBe(1);
 
-    // Sorted by status, the most urgent first; the header sorts the other way on a click.
-    const statuses = () => table.locator('tbody tr td:last-child').allTextContents();
-    await expect.poll(statuses).toEqual(['Never engaged', 'On time']);
-    await table.getByRole('button', { name: /Status/ }).click();
-    await expect.poll(statuses).toEqual(['On time', 'Never engaged']);
+    // Sorted by post on a click of its header, and the other way on a second click.
+    const postsShown = () => table.locator('tbody tr td:nth-child(2)').allTextContents();
+    await table.getByRole('button', { name: /Post/ }).click();
+    await expect.poll(postsShown).toEqual([expect.stringContaining('Berlin'), expect.stringContaining('Ottawa')]);
+    await table.getByRole('button', { name: /Post/ }).click();
+    await expect.poll(postsShown).toEqual([expect.stringContaining('Ottawa'), expect.stringContaining('Berlin')]);
+    await expect.poll(() => page.getByRole('table', { name: 'Roll-up by directive' }).textContent()).toContain('1 of 2 (50%)');
 
     await page.getByTestId('cadence-heatmap').waitFor();
     await expect.poll(() => page.getByTestId('cadence-heatmap').locator('svg path').count()).toBeGreaterThan(0);
@@ -275,13 +277,13 @@ describe('directive to engagement to dashboard', () => {
       .click();
     const coverage = page.getByRole('table', { name: 'Coverage by talking point' });
     await expect.poll(() => coverage.locator('tbody tr').count()).toBe(15);
-    const cells = async (row: number) => coverage.locator('tbody tr').nth(row).locator('td.num').allTextContents();
-    await expect.poll(() => cells(0)).toEqual(['2', '1', '1', '0', '0']);
-    expect(await cells(12)).toEqual(['1', '1', '0', '0', '1']);
+    const cells = async (row: number) => (await coverage.locator('tbody tr').nth(row).locator('td').allTextContents()).slice(1);
+    await expect.poll(() => cells(0)).toEqual(['1 of 2 applicable posts (50%)', '1 (100%)', '0 (0%)', '0 (0%)', '0 (0%)']);
+    expect(await cells(12)).toEqual(['1 of 1 applicable post (100%)', '0 (0%)', '0 (0%)', '1 (100%)', '0 (0%)']);
     await page.getByTestId('coverage-chart').scrollIntoViewIfNeeded();
     await page
       .locator('section.panel', { has: page.getByRole('heading', { name: 'Coverage of the talking points' }) })
-      .screenshot({ path: 'test-results/coverage.png' });
+      .screenshot({ path: 'test-results/directive-coverage.png' });
     expect(errors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { TCadenceRow } from '../../shared/engagements';
 import type { Executor } from '../db/client';
 import { directivePosts, directives, engagementDirectives, engagements, posts } from '../db/schema/index';
@@ -14,15 +14,15 @@ export interface CadenceQuery {
 
 /**
  * Engagements that count towards a directive's cadence, for one reader: approved, visible to
- * the reader, dated between the directive's issue and now (an engagement before the issue
- * does not start the clock, one dated in the future does not stop it). Needs `directives`
- * joined on the engagement's directive.
+ * the reader, dated between the day of the directive's issue (UTC; a meeting that morning
+ * counts) and now: an engagement dated before the issue does not start the clock, one dated
+ * in the future does not stop it. Needs `directives` joined on the engagement's directive.
  */
 export function countingEngagements(viewer: Actor, now: Date): SQL {
   return and(
     eq(engagements.status, 'approved'),
     visibleRecords(viewer, engagements),
-    gte(engagements.occurredAt, directives.issuedAt),
+    sql`${engagements.occurredAt} >= date_trunc('day', ${directives.issuedAt} at time zone 'UTC') at time zone 'UTC'`,
     lte(engagements.occurredAt, now),
   ) as SQL;
 }

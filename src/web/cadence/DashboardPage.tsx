@@ -65,8 +65,8 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
         directive is issued and restarts at each approved engagement, so a post that never engaged is due at the issue date plus the cadence.{' '}
         <strong>On time</strong>: the next one is not yet due. <strong>Due soon</strong>: due within a quarter of the cadence (at most a week).{' '}
         <strong>Overdue</strong>: the due date has passed. <strong>Never engaged</strong> marks a post with no approved engagement since the issue, whatever its
-        status. Only approved engagements dated between the issue and now count: drafts, submitted ones, and engagements dated before the issue or in the future
-        do not.
+        status. Only approved engagements dated between the day of the issue (UTC) and now count: drafts, submitted ones, and engagements dated before the issue
+        or in the future do not.
         {bureauAnalyst && ownBureau && ` You see the posts of ${ownBureau}.`}
       </p>
 
