@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCadenceReport, TReadoutComparison } from '../../shared/engagements';
-import { directives, engagements, users } from '../db/schema/index';
+import { directives, engagements, notifications, users } from '../db/schema/index';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { demoEmail, seedDemo, type DemoSeedResult } from './seed-demo';
 
@@ -73,6 +73,11 @@ describe('demo data', () => {
     expect([row('berlin')?.status, row('paris')?.status, row('ottawa')?.status]).toEqual(['on_time', 'due_soon', 'overdue']);
     expect(row('ottawa')).toMatchObject({ neverEngaged: true, issuedAt: '2025-11-21T12:00:00.000Z' });
     expect(report.rows.some((r) => r.post === 'islamabad' || r.post === 'new-delhi')).toBe(false);
+  });
+
+  it('leaves no notification about the engagements it approved itself', async () => {
+    const [row] = await t.database.db.select({ n: count() }).from(notifications).where(eq(notifications.recordType, 'engagement'));
+    expect(row!.n).toBe(0);
   });
 
   it('adds no second administrator to a database that has one', async () => {

@@ -4,7 +4,7 @@ import type { TClearance, TRole, TUser } from '../../shared/identity';
 import type { TDirective } from '../../shared/directives';
 import type { TBureauCode } from '../../shared/reference';
 import type { Db } from '../db/client';
-import { directives, posts, users } from '../db/schema/index';
+import { directives, notifications, posts, users } from '../db/schema/index';
 import { applicablePoints } from '../directives/applicable-points';
 import { SYSTEM, type AuditContext } from '../audit/audit-context';
 import { createContact } from '../contacts/create-contact';
@@ -105,6 +105,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
     const draft = await createEngagement(db, { synthetic: true, ...input }, context, as(officerKey));
     await submitEngagement(db, draft.id, context, as(officerKey));
     await approveEngagement(db, draft.id, context, as(approverKey));
+    // The demo drafted and approved it at once: nobody needs to hear that it awaited approval.
+    await db.delete(notifications).where(and(eq(notifications.recordType, 'engagement'), eq(notifications.recordId, draft.id)));
     result.engagements += 1;
   };
 
