@@ -47,10 +47,12 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
   /** Per post (index), its last engagement before the first week shown. */
   const earlier = new Map<number, Date>();
   if (postRows.length > 0 && directiveIds.length > 0) {
+    // Engagements before the first week shown fall in one bucket: the statuses start from the last of them.
     const weekly = await db
       .select({
         post: posts.code,
-        week: sql<string>`to_char(date_trunc('week', ${engagements.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
+        week: sql<string>`case when ${engagements.occurredAt} < ${new Date(firstWeek)} then 'before'
+          else to_char(date_trunc('week', ${engagements.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD') end`,
         n: sql<number>`count(distinct ${engagements.id})::int`,
         lastAt: sql<string | Date>`max(${engagements.occurredAt})`,
       })
@@ -71,31 +73,15 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
       .groupBy(posts.code, sql`2`);
     for (const cell of weekly) {
       const p = postRows.findIndex((post) => post.code === cell.post);
+      if (p < 0) continue;
+      if (cell.week === 'before') {
+        earlier.set(p, new Date(cell.lastAt));
+        continue;
+      }
       const w = weeks.indexOf(cell.week);
-      if (p >= 0 && w >= 0) {
+      if (w >= 0) {
         counts[p]![w] = cell.n;
         latest[p]![w] = new Date(cell.lastAt);
-      }
-    }
-    if (chosen) {
-      // The last engagement before the first week shown also counts for the statuses.
-      const before = await db
-        .select({ post: posts.code, lastAt: sql<string | Date>`max(${engagements.occurredAt})` })
-        .from(engagements)
-        .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
-        .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
-        .innerJoin(posts, eq(posts.id, engagements.postId))
-        .where(
-          and(
-            countingEngagements(viewer, now),
-            eq(engagementDirectives.directiveId, chosen.directiveId),
-            sql`${engagements.occurredAt} < ${new Date(firstWeek)}`,
-          ),
-        )
-        .groupBy(posts.code);
-      for (const row of before) {
-        const p = postRows.findIndex((post) => post.code === row.post);
-        if (p >= 0) earlier.set(p, new Date(row.lastAt));
       }
     }
   }

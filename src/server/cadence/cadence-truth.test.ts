@@ -61,6 +61,18 @@ describe('cadence tells the truth', () => {
     expect(body.heatmap.counts[0]![week]).toBe(1);
   });
 
+  it('shows the latest 52 weeks of an old directive, starting from the engagements before them', async () => {
+    const directive = await buildIssuedDirective(t.database.db, { actionPosts: ['warsaw'], cadenceDays: 365, issuedAt: daysAgo(60 * 7) });
+    await buildEngagement(t.database.db, { post: 'warsaw', draftedBy: officer.actor.id, directiveIds: [directive.id], occurredAt: daysAgo(56 * 7) });
+    const body = (await t.request({ method: 'GET', url: `/api/v1/cadence?directive=${directive.id}`, as: hq })).json<TCadenceReport>();
+    expect(body.heatmap.weeks).toHaveLength(52);
+    // Due a year after the engagement 56 weeks ago, before the first week shown: on time at
+    // first (it would be overdue from the start if that engagement were forgotten), overdue now.
+    expect(body.heatmap.statuses[0]![0]).toBe('on_time');
+    expect(body.heatmap.statuses[0]!.at(-1)).toBe('overdue');
+    expect(body.heatmap.counts[0]!.every((n) => n === 0)).toBe(true);
+  });
+
   it('refuses dates that cannot be so: a future engagement, a future or earlier counterpart account, a follow-up due before the engagement', async () => {
     const directive = await buildDirective(t.database.db, { actionPosts: ['warsaw'] });
     const tomorrowPlus = new Date(Date.now() + 3 * DAY).toISOString();
