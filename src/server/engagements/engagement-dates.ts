@@ -16,7 +16,10 @@ export function implausibleDates(input: Pick<EngagementFields, 'occurredAt' | 'c
   const occurredDay = occurredAt.toISOString().slice(0, 10);
   const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
   if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_HOURS * 3_600_000) {
-    errors.push({ field: 'body.occurredAt', message: `must not be more than ${FUTURE_TOLERANCE_HOURS} hours in the future: record an engagement once it has taken place` });
+    errors.push({
+      field: 'body.occurredAt',
+      message: `must not be more than ${FUTURE_TOLERANCE_HOURS} hours in the future: record an engagement once it has taken place`,
+    });
   }
   if (input.counterpartDate !== null && input.counterpartDate > tomorrow) {
     errors.push({ field: 'body.counterpartDate', message: 'must not be in the future: give the date the account was published' });
@@ -24,7 +27,8 @@ export function implausibleDates(input: Pick<EngagementFields, 'occurredAt' | 'c
     errors.push({ field: 'body.counterpartDate', message: `must be on or after the engagement’s date (${occurredDay})` });
   }
   input.followUps.forEach((followUp, i) => {
-    if (followUp.dueDate < occurredDay) errors.push({ field: `body.followUps.${i}.dueDate`, message: `must be on or after the engagement’s date (${occurredDay})` });
+    if (followUp.dueDate < occurredDay)
+      errors.push({ field: `body.followUps.${i}.dueDate`, message: `must be on or after the engagement’s date (${occurredDay})` });
   });
   return errors;
 }
