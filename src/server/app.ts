@@ -67,6 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         title: 'Bad request',
         status: 400,
         detail: 'The request is malformed (an invalid header, a NUL character in a header, or a broken request line).',
+        errors: [{ field: 'headers', message: 'must be well-formed: no NUL or control characters, one value per line' }],
       });
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

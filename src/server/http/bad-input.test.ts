@@ -162,6 +162,7 @@ describe('what reaches the log and the wire', () => {
     expect(raw).toMatch(/^HTTP\/1.1 400/);
     expect(raw).toContain('application/problem+json');
     expect(raw).toContain('"status":400');
+    expect(raw).toContain('"field":"headers"');
     await t.close();
   });
 });
