@@ -112,11 +112,14 @@ describe('coverage of the talking points', () => {
     await expect
       .poll(() => rowTexts(byCountry))
       .toEqual([
-        ['Canada', '1', '0', '0', '0', '1'],
-        ['France', '1', '0', '0', '1', '0'],
-        ['Germany', '2', '1', '1', '0', '0'],
+        ['Canada', '1 of 1', '0', '0', '0', '1'],
+        ['France', '1 of 1', '0', '0', '1', '0'],
+        ['Germany', '2 of 2', '1', '1', '0', '0'],
+        // Applicable, not delivered: listed, so a reader sees the gap.
+        ['Japan', '0 of 1', '0', '0', '0', '0'],
+        ['Singapore', '0 of 1', '0', '0', '0', '0'],
       ]);
-    expect(await rowTexts(byCountry, 'tfoot')).toEqual([['All countries', '4', '1 (25%)', '1 (25%)', '1 (25%)', '1 (25%)']]);
+    expect(await rowTexts(byCountry, 'tfoot')).toEqual([['All countries', '4 of 6', '1 (25%)', '1 (25%)', '1 (25%)', '1 (25%)']]);
 
     const map = page.getByRole('region', { name: 'Map of reception of point 1 by country' });
     await expect.poll(() => map.locator('svg path').count()).toBeGreaterThan(100);
@@ -131,8 +134,8 @@ describe('coverage of the talking points', () => {
     await expect
       .poll(() => rowTexts(eur))
       .toEqual([
-        ['France', '1', '0', '0', '0', '1'],
-        ['Germany', '1', '1', '0', '0', '0'],
+        ['France', '1 of 1', '0', '0', '0', '1'],
+        ['Germany', '1 of 2', '1', '0', '0', '0'],
       ]);
     expect(await panel().locator('.point-full-text').textContent()).toMatch(/European migration cooperation\. \(EUR only\)$/);
     await expect.poll(() => page.getByRole('region', { name: 'Map of reception of point 2 by country' }).locator('svg').count()).toBe(1);

@@ -324,9 +324,12 @@ export const ZCoverage = z.object({
       applicablePosts: z.number().int(),
       deliveredPosts: z.number().int(),
       reception: z.object({ receptive: z.number().int(), noncommittal: z.number().int(), disagreed: z.number().int() }),
+      /** Every country with a post the point applies to (in the viewer's scope), or with a delivery. */
       byCountry: z.array(
         z.object({
           country: z.string(),
+          /** Posts of the country the point applies to, that the viewer can see. */
+          applicable: z.number().int(),
           delivered: z.number().int(),
           receptive: z.number().int(),
           noncommittal: z.number().int(),

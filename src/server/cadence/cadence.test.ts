@@ -200,7 +200,14 @@ describe('cadence, coverage and reminders', () => {
     const coverage = response.json<TCoverage>();
     const [all, europe, canada] = coverage.points;
     expect(all).toMatchObject({ number: 1, applicablePosts: 3, deliveredPosts: 2, reception: { receptive: 1, noncommittal: 1, disagreed: 0 } });
-    expect(all!.byCountry.map((row) => row.country)).toEqual(['DE', 'FR']);
+    // Every country the point applies to, with its applicable posts: Canada has not delivered it.
+    expect(all!.byCountry.map((row) => [row.country, row.applicable, row.delivered])).toEqual([
+      ['CA', 1, 0],
+      ['DE', 1, 1],
+      ['FR', 1, 1],
+    ]);
+    // The European point is not for Canada: Canada is not listed under it.
+    expect(europe!.byCountry.map((row) => row.country)).toEqual(['DE', 'FR']);
     expect(europe).toMatchObject({ applicablePosts: 2, deliveredPosts: 1, reception: { receptive: 0, noncommittal: 0, disagreed: 1 } });
     expect(canada).toMatchObject({ applicablePosts: 1, deliveredPosts: 0 });
     const cleared = (await t.request({ method: 'GET', url: `/api/v1/directives/${directive.id}/coverage`, as: hqSecret })).json<TCoverage>();

@@ -35,6 +35,16 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
     .having(scopeOf(viewer).kind === 'post' ? sql`count(${posts.id}) > 0` : undefined)
     .orderBy(asc(talkingPoints.number));
 
+  // Per point and country, the posts it applies to (in the reader's scope): so a country whose
+  // posts have not delivered a point reads "0 of 2", and one the point is not for is not listed.
+  const applicableByCountry = await db
+    .select({ pointId: talkingPoints.id, country: posts.countryAlpha2, posts: sql<number>`count(*)::int` })
+    .from(talkingPoints)
+    .innerJoin(directivePosts, and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')))
+    .innerJoin(posts, and(eq(posts.id, directivePosts.postId), pointAppliesTo(posts), postInScope(viewer, posts.id)))
+    .where(eq(talkingPoints.directiveId, directiveId))
+    .groupBy(talkingPoints.id, posts.countryAlpha2);
+
   // Each post counts once per point, with the reception of its latest approved delivery:
   // receptions are then counts of posts, like everything else on the chart.
   const latest = db
@@ -76,6 +86,8 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
     points: applicable.map((point) => {
       const byCountry = delivered.filter((row) => row.pointId === point.pointId);
       const sum = (key: 'posts' | 'receptive' | 'noncommittal' | 'disagreed') => byCountry.reduce((total, row) => total + row[key], 0);
+      const applicableHere = new Map(applicableByCountry.filter((row) => row.pointId === point.pointId).map((row) => [row.country, row.posts]));
+      const countries = [...new Set([...applicableHere.keys(), ...byCountry.map((row) => row.country)])].sort();
       return {
         talkingPointId: point.pointId,
         number: point.number,
@@ -83,13 +95,17 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
         applicablePosts: point.posts,
         deliveredPosts: sum('posts'),
         reception: { receptive: sum('receptive'), noncommittal: sum('noncommittal'), disagreed: sum('disagreed') },
-        byCountry: byCountry.map((row) => ({
-          country: row.country,
-          delivered: row.posts,
-          receptive: row.receptive,
-          noncommittal: row.noncommittal,
-          disagreed: row.disagreed,
-        })),
+        byCountry: countries.map((country) => {
+          const row = byCountry.find((candidate) => candidate.country === country);
+          return {
+            country,
+            applicable: applicableHere.get(country) ?? 0,
+            delivered: row?.posts ?? 0,
+            receptive: row?.receptive ?? 0,
+            noncommittal: row?.noncommittal ?? 0,
+            disagreed: row?.disagreed ?? 0,
+          };
+        }),
       };
     }),
   };

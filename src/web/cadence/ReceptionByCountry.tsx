@@ -77,7 +77,7 @@ export function ReceptionByCountry({ points, actionCountries, countries, talking
                   <tr>
                     <th scope="col">Country</th>
                     <th scope="col" className="num">
-                      Posts that delivered it
+                      Delivered, of applicable posts
                     </th>
                     {RECEPTIONS.map((reception) => (
                       <th key={reception} scope="col" className="num">
@@ -92,7 +92,7 @@ export function ReceptionByCountry({ points, actionCountries, countries, talking
                     return (
                       <tr key={row.country}>
                         <th scope="row">{nameOf(row.country)}</th>
-                        <td className="num">{row.delivered}</td>
+                        <td className="num">{row.applicable > 0 ? `${row.delivered} of ${row.applicable}` : `${row.delivered} (not counted as applicable)`}</td>
                         {RECEPTIONS.map((reception) => (
                           <td key={reception} className="num">
                             {counts[reception]}
@@ -105,7 +105,9 @@ export function ReceptionByCountry({ points, actionCountries, countries, talking
                 <tfoot>
                   <tr>
                     <th scope="row">All countries</th>
-                    <td className="num">{point.deliveredPosts}</td>
+                    <td className="num">
+                      {point.deliveredPosts} of {point.applicablePosts}
+                    </td>
                     {RECEPTIONS.map((reception) => (
                       <td key={reception} className="num">
                         {receptionText(totals[reception], point.deliveredPosts)}
@@ -118,9 +120,10 @@ export function ReceptionByCountry({ points, actionCountries, countries, talking
           )}
           <ReceptionMap countries={mapCountries} pointNumber={point.number} />
           <p className="muted small">
-            A country with an action post but no delivery you may see may not have had the point delivered yet
-            {scope && scope.scope !== 'all' ? `, may not be one the point is for (${scopeLabel(scope)})` : ''}, or have its posts outside what you may see.
-            Counts are posts, each once, with the reception of its latest approved delivery.
+            The table lists every country where the point applies to a post you may see. On the map, a country where it applies and no delivery shows is white
+            and hatched; an action post’s country the point is not for
+            {scope && scope.scope !== 'all' ? ` (${scopeLabel(scope)})` : ''}, or whose posts are outside what you may see, is grey. Counts are posts, each
+            once, with the reception of its latest approved delivery.
           </p>
         </>
       )}

@@ -26,7 +26,7 @@ export interface TMapCountry {
   row: TCountryCoverage | undefined;
 }
 
-const LEGEND: (TCountryCategory | 'outside')[] = ['receptive', 'noncommittal', 'disagreed', 'unrecorded', 'mixed', 'none', 'outside'];
+const LEGEND: (TCountryCategory | 'outside')[] = ['receptive', 'noncommittal', 'disagreed', 'unrecorded', 'mixed', 'none', 'notApplicable', 'outside'];
 const LEGEND_NAME = { ...COUNTRY_CATEGORY_NAME, outside: 'Not an action post of the directive' };
 
 const NO_DELIVERY_HATCH = { symbol: 'rect', color: '#7b8794', dashArrayX: [1, 0], dashArrayY: [1.5, 3], rotation: -Math.PI / 4 };

@@ -3,6 +3,7 @@ import { countryCategory, deliveryText, percent, receptionCounts, receptionText 
 
 const country = (delivered: number, receptive: number, noncommittal: number, disagreed: number) => ({
   country: 'DE',
+  applicable: Math.max(1, delivered),
   delivered,
   receptive,
   noncommittal,
@@ -24,7 +25,8 @@ describe('coverage figures', () => {
   });
 
   it('colours a country by the one reception its posts share, or as mixed', () => {
-    expect(countryCategory(undefined)).toBe('none');
+    expect(countryCategory(undefined)).toBe('notApplicable');
+    expect(countryCategory({ ...country(0, 0, 0, 0), applicable: 2 })).toBe('none');
     expect(countryCategory(country(2, 2, 0, 0))).toBe('receptive');
     expect(countryCategory(country(1, 0, 0, 0))).toBe('unrecorded');
     expect(countryCategory(country(2, 1, 0, 0))).toBe('mixed');

@@ -19,6 +19,7 @@ export const COVERAGE_COLOR = {
   unrecorded: '#9aa5b1',
   mixed: '#cc79a7',
   none: '#ffffff',
+  notApplicable: '#d3d9e0',
   outside: '#f1f3f6',
 } as const;
 
@@ -49,12 +50,15 @@ export function receptionText(count: number, delivered: number): string {
 
 /**
  * How a country is coloured on the map: by the one reception its delivering posts share, as
- * mixed when they differ, as "none" when it has an action post and no delivery the reader sees.
+ * mixed when they differ; "none" when the point applies to posts there and none delivered it
+ * (that the reader may see); "not applicable" for an action post's country the point is not
+ * for, or whose posts are outside the reader's scope.
  */
-export type TCountryCategory = TReception | 'mixed' | 'none';
+export type TCountryCategory = TReception | 'mixed' | 'none' | 'notApplicable';
 
 export function countryCategory(row: TCountryCoverage | undefined): TCountryCategory {
-  if (!row || row.delivered === 0) return 'none';
+  if (!row || (row.applicable === 0 && row.delivered === 0)) return 'notApplicable';
+  if (row.delivered === 0) return 'none';
   const counts = receptionCounts(row.delivered, row);
   const present = RECEPTIONS.filter((reception) => counts[reception] > 0);
   return present.length === 1 && present[0] ? present[0] : 'mixed';
@@ -66,5 +70,6 @@ export const COUNTRY_CATEGORY_NAME: Record<TCountryCategory, string> = {
   disagreed: 'Delivered: disagreed',
   unrecorded: 'Delivered: reception not recorded',
   mixed: 'Delivered: mixed reception',
-  none: 'Action post, no delivery you may see',
+  none: 'Applies here, not delivered (that you may see)',
+  notApplicable: 'Action post the point is not for (or outside your scope)',
 };
