@@ -45,12 +45,19 @@ describe('a never-engaged post, overdue', () => {
     expect(errors).toEqual([]);
   });
 
-  it('tells the Ottawa officer in a notification', async () => {
+  it('tells the Ottawa officer in a notification and on their dashboard', async () => {
     page = await newSignedInPage(browser, server.url, 'officer.ottawa@example.org', errors, page);
     await page.goto(`${server.url}/notifications`);
     const list = page.getByRole('list', { name: 'Notifications' });
     await expect.poll(() => list.textContent()).toContain(`Engagement overdue: ${directive.reference}`);
     expect(await list.textContent()).toContain('Embassy Ottawa should report an engagement');
+
+    // The officer's own deadlines, on the dashboard: their post only, no bureau to choose.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    const table = page.getByRole('table', { name: 'Cadence by post' });
+    await expect.poll(() => table.getByRole('row', { name: /Ottawa.*Overdue.*never engaged/ }).count()).toBe(1);
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(await page.getByRole('form', { name: 'Filter the dashboard' }).getByLabel('Bureau').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -22,17 +22,20 @@ export function DashboardPage() {
     return (
       <section>
         <h1>Not available</h1>
-        <p>The dashboard is for headquarters and bureau analysts and directive authors.</p>
+        <p>The dashboard is for the staff of posts, bureau and headquarters analysts, and directive authors.</p>
       </section>
     );
   }
-  return <Dashboard bureauAnalyst={role === 'bureau_analyst'} ownBureau={me.data?.user.bureau ?? null} />;
+  const ownPost = role === 'officer' || role === 'approver' ? (me.data?.user.post ?? null) : null;
+  return <Dashboard bureauAnalyst={role === 'bureau_analyst'} ownBureau={me.data?.user.bureau ?? null} ownPost={ownPost} />;
 }
 
-function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBureau: string | null }) {
+function Dashboard({ bureauAnalyst, ownBureau, ownPost }: { bureauAnalyst: boolean; ownBureau: string | null; ownPost: string | null }) {
   const [params, setParams] = useSearchParams();
   const directive = params.get('directive') ?? '';
-  const bureau = bureauAnalyst ? '' : (params.get('bureau') ?? '');
+  // A bureau analyst sees their bureau and a post's staff their post: no bureau to choose.
+  const chooseBureau = !bureauAnalyst && ownPost === null;
+  const bureau = chooseBureau ? (params.get('bureau') ?? '') : '';
   const weeks = Number(params.get('weeks') ?? 12) || 12;
   const [sort, setSort] = useState<Sort>({ key: 'status', descending: false });
   const directives = useIssuedDirectives();
@@ -68,6 +71,7 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
         status. Only approved engagements dated between the day of the issue (UTC) and now count: drafts, submitted ones, and engagements dated before the issue
         or in the future do not.
         {bureauAnalyst && ownBureau && ` You see the posts of ${ownBureau}.`}
+        {ownPost && ` You see your post (${ownPost}): its due dates under each directive.`}
       </p>
 
       <form className="filters" aria-label="Filter the dashboard" onSubmit={(event) => event.preventDefault()}>
@@ -82,7 +86,7 @@ function Dashboard({ bureauAnalyst, ownBureau }: { bureauAnalyst: boolean; ownBu
             ))}
           </select>
         </label>
-        {!bureauAnalyst && (
+        {chooseBureau && (
           <label>
             Bureau
             <select value={bureau} onChange={(event) => setParam('bureau', event.target.value)}>

@@ -29,7 +29,8 @@ export function hasPermission(me: TMe | null | undefined, permission: TPermissio
 }
 
 /** Roles that see the cadence dashboard (the server scopes what a bureau analyst sees). */
-export const DASHBOARD_ROLES: readonly TRole[] = ['hq_analyst', 'bureau_analyst', 'directive_author'];
+/** Who sees the cadence dashboard; the API scopes it to each reader (a post's staff see their post). */
+export const DASHBOARD_ROLES: readonly TRole[] = ['officer', 'approver', 'hq_analyst', 'bureau_analyst', 'directive_author'];
 
 export async function signIn(queryClient: QueryClient, input: TSignIn): Promise<TMe> {
   const me = await apiSend<TMe>('POST', '/api/v1/session', input);
