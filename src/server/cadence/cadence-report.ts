@@ -1,11 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TCadenceReport, TCadenceRollup, TCadenceRow } from '../../shared/engagements';
 import type { Executor } from '../db/client';
-import { directives, engagementDirectives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
+import { directivePosts, directives, engagementDirectives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
 import { type CadenceQuery, type CadenceRowWithMarking, cadenceRows, countingEngagements } from './cadence-queries';
 import { cadenceStatus, DAY_MS } from './cadence-status';
-import { directiveCoverage } from './coverage-queries';
+import { pointAppliesTo } from '../directives/applicable-points';
+import { postInScope, visibleRecords } from '../identity/access-policy';
 
 const WEEK_MS = 7 * DAY_MS;
 const MAX_WEEKS = 52;
@@ -25,7 +26,7 @@ export async function cadenceReport(db: Executor, viewer: Actor, query: CadenceQ
     asOf: now.toISOString(),
     rows: rows.map(strip),
     heatmap: await heatmap(db, viewer, query, rows, now),
-    rollup: await Promise.all([...new Set(rows.map((row) => row.directiveId))].map((id) => rollup(db, viewer, id, rows, now))),
+    rollup: await rollups(db, viewer, query, rows, now),
   };
 }
 
@@ -101,13 +102,43 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
   return { weeks, directiveId: chosen?.directiveId ?? null, posts: postRows, counts, statuses };
 }
 
-async function rollup(db: Executor, viewer: Actor, directiveId: string, rows: CadenceRowWithMarking[], now: Date): Promise<TCadenceRollup> {
-  const mine = rows.filter((row) => row.directiveId === directiveId);
-  const count = (status: TCadenceRow['status']) => mine.filter((row) => row.status === status).length;
-  const [coverage, months] = await Promise.all([
-    directiveCoverage(db, viewer, directiveId),
+/**
+ * Per directive, over the action posts the reader sees (and the bureau chosen): in three
+ * queries for all directives at once. Points delivered are (point, post) pairs: each post that
+ * delivered a point in an approved engagement the reader may see, over the pairs where the
+ * point applies, as the coverage counts them.
+ */
+async function rollups(db: Executor, viewer: Actor, query: CadenceQuery, rows: CadenceRowWithMarking[], now: Date): Promise<TCadenceRollup[]> {
+  const ids = [...new Set(rows.map((row) => row.directiveId))];
+  if (ids.length === 0) return [];
+  const inBureau = query.bureau ? eq(posts.bureauCode, query.bureau) : undefined;
+  const [applicable, delivered, months] = await Promise.all([
+    db
+      .select({ directiveId: talkingPoints.directiveId, n: sql<number>`count(*)::int` })
+      .from(talkingPoints)
+      .innerJoin(directivePosts, and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')))
+      .innerJoin(posts, and(eq(posts.id, directivePosts.postId), pointAppliesTo(posts), postInScope(viewer, posts.id), inBureau))
+      .where(inArray(talkingPoints.directiveId, ids))
+      .groupBy(talkingPoints.directiveId),
+    db
+      .select({ directiveId: talkingPoints.directiveId, n: sql<number>`count(distinct (${engagementPoints.talkingPointId}, ${engagements.postId}))::int` })
+      .from(engagementPoints)
+      .innerJoin(talkingPoints, eq(talkingPoints.id, engagementPoints.talkingPointId))
+      .innerJoin(engagements, eq(engagements.id, engagementPoints.engagementId))
+      .innerJoin(posts, eq(posts.id, engagements.postId))
+      .where(
+        and(
+          inArray(talkingPoints.directiveId, ids),
+          eq(engagementPoints.delivered, true),
+          eq(engagements.status, 'approved'),
+          visibleRecords(viewer, engagements),
+          inBureau,
+        ),
+      )
+      .groupBy(talkingPoints.directiveId),
     db
       .select({
+        directiveId: talkingPoints.directiveId,
         month: sql<string>`to_char(date_trunc('month', ${engagements.occurredAt} at time zone 'UTC'), 'YYYY-MM')`,
         receptive: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'receptive')::int`,
         noncommittal: sql<number>`count(*) filter (where ${engagementPoints.reception} = 'noncommittal')::int`,
@@ -118,20 +149,25 @@ async function rollup(db: Executor, viewer: Actor, directiveId: string, rows: Ca
       .innerJoin(talkingPoints, eq(talkingPoints.id, engagementPoints.talkingPointId))
       .innerJoin(directives, eq(directives.id, talkingPoints.directiveId))
       .innerJoin(engagements, eq(engagements.id, engagementPoints.engagementId))
-      .where(and(eq(talkingPoints.directiveId, directiveId), eq(engagementPoints.delivered, true), countingEngagements(viewer, now)))
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
+      .innerJoin(posts, eq(posts.id, engagements.postId))
+      .where(and(inArray(talkingPoints.directiveId, ids), eq(engagementPoints.delivered, true), countingEngagements(viewer, now), inBureau))
+      .groupBy(talkingPoints.directiveId, sql`2`)
+      .orderBy(sql`2`),
   ]);
-  return {
-    directiveId,
-    reference: mine[0]?.reference ?? '',
-    actionPosts: mine.length,
-    statuses: { on_time: count('on_time'), due_soon: count('due_soon'), overdue: count('overdue') },
-    neverEngaged: mine.filter((row) => row.neverEngaged).length,
-    points: {
-      delivered: coverage.points.reduce((sum, point) => sum + point.deliveredPosts, 0),
-      applicable: coverage.points.reduce((sum, point) => sum + point.applicablePosts, 0),
-    },
-    receptionByMonth: months,
-  };
+  return ids.map((directiveId) => {
+    const mine = rows.filter((row) => row.directiveId === directiveId);
+    const count = (status: TCadenceRow['status']) => mine.filter((row) => row.status === status).length;
+    return {
+      directiveId,
+      reference: mine[0]?.reference ?? '',
+      actionPosts: mine.length,
+      statuses: { on_time: count('on_time'), due_soon: count('due_soon'), overdue: count('overdue') },
+      neverEngaged: mine.filter((row) => row.neverEngaged).length,
+      points: {
+        delivered: delivered.find((row) => row.directiveId === directiveId)?.n ?? 0,
+        applicable: applicable.find((row) => row.directiveId === directiveId)?.n ?? 0,
+      },
+      receptionByMonth: months.filter((row) => row.directiveId === directiveId).map(({ directiveId: _, ...month }) => month),
+    };
+  });
 }
