@@ -195,7 +195,12 @@ describe('cadence, coverage and reminders', () => {
     expect([sum('receptive'), sum('noncommittal'), sum('disagreed')]).toEqual([1, 1, 1]);
     // With a bureau chosen, the roll-up counts that bureau's posts only: Europe's 4 pairs, 3 delivered.
     const [europe] = (await report(hq, `?directive=${directive.id}&bureau=EUR`)).rollup;
-    expect(europe).toMatchObject({ actionPosts: 2, statuses: { on_time: 1, due_soon: 1, overdue: 0 }, neverEngaged: 0, points: { delivered: 3, applicable: 4 } });
+    expect(europe).toMatchObject({
+      actionPosts: 2,
+      statuses: { on_time: 1, due_soon: 1, overdue: 0 },
+      neverEngaged: 0,
+      points: { delivered: 3, applicable: 4 },
+    });
   });
 
   it('counts delivery and reception per talking point in posts, over the posts it applies to', async () => {
