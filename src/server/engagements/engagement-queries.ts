@@ -52,15 +52,18 @@ function selectEngagements(db: Executor) {
     .leftJoin(approvers, eq(approvers.id, engagements.approvedBy));
 }
 
-/**
- * The stored row with its editors, whoever asks: callers decide visibility with
- * requireVisibleEngagement, and the workflow rules read the editors.
- */
-export async function findEngagementRow(db: Executor, id: string): Promise<(EngagementRow & { editors: string[] }) | undefined> {
+/** The stored row, whoever asks: callers decide visibility with requireVisibleEngagement. */
+export async function findEngagementRow(db: Executor, id: string): Promise<EngagementRow | undefined> {
   const [row] = await selectEngagements(db).where(eq(engagements.id, id)).limit(1);
+  return row as EngagementRow | undefined;
+}
+
+/** The stored row with its editors, for the commands whose rules read them (four eyes). */
+export async function findEngagementSubject(db: Executor, id: string): Promise<(EngagementRow & { editors: string[] }) | undefined> {
+  const row = await findEngagementRow(db, id);
   if (!row) return undefined;
   const editors = await loadEditors(db, ENGAGEMENT_WORKFLOW.recordType, [id]);
-  return { ...(row as EngagementRow), editors: editors.get(id) ?? [] };
+  return { ...row, editors: editors.get(id) ?? [] };
 }
 
 /** One engagement as the viewer sees it, or 404. */

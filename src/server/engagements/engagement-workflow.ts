@@ -6,7 +6,7 @@ import { requirePermission } from '../identity/access-policy';
 import { runTransition } from '../workflow/run-transition';
 import type { WorkflowAction } from '../workflow/workflow-definition';
 import { requireVisibleEngagement, workflowSubject } from './engagement-policy';
-import { findEngagementRow, getEngagement } from './engagement-queries';
+import { findEngagementSubject, getEngagement } from './engagement-queries';
 import { ENGAGEMENT_TABLE, ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 
 /** Engagement columns each step sets besides the status. */
@@ -18,7 +18,7 @@ const SETS: Record<WorkflowAction, (actor: Actor, now: Date) => Record<string, u
 
 async function transition(db: Executor, id: string, action: WorkflowAction, context: AuditContext, actor: Actor, input?: unknown): Promise<TEngagement> {
   requirePermission(actor, ENGAGEMENT_WORKFLOW.transitions[action].permission);
-  const row = requireVisibleEngagement(actor, await findEngagementRow(db, id));
+  const row = requireVisibleEngagement(actor, await findEngagementSubject(db, id));
   await runTransition(db, {
     workflow: ENGAGEMENT_WORKFLOW,
     table: ENGAGEMENT_TABLE,

@@ -11,7 +11,7 @@ import { assertEngagementAction, requireVisibleEngagement } from './engagement-p
 import type { EngagementRow } from './engagement-presenter';
 import { syncCommentMarking } from '../workflow/comments';
 import { appendActivity } from '../workflow/record-activity';
-import { findEngagementRow, getEngagement } from './engagement-queries';
+import { findEngagementSubject, getEngagement } from './engagement-queries';
 import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 import { parseInput } from '../records/parse-input';
 import { storeRelations, type RelationName } from './store-relations';
@@ -117,7 +117,7 @@ const FIELD_OF: Record<string, string> = {
  */
 export async function updateEngagement(db: Executor, id: string, raw: unknown, context: AuditContext, actor: Actor): Promise<TEngagement> {
   requirePermission(actor, 'records.draft');
-  const current = requireVisibleEngagement(actor, await findEngagementRow(db, id));
+  const current = requireVisibleEngagement(actor, await findEngagementSubject(db, id));
   assertEngagementAction(actor, current, 'update');
   const update = parseInput(ZEngagementUpdate, raw);
   if (update.occurredAt !== undefined) update.occurredAt = new Date(update.occurredAt).toISOString();

@@ -9,7 +9,7 @@ import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { resolveNotifications } from '../notifications/notification-store';
 import { assertEngagementAction, requireVisibleEngagement } from './engagement-policy';
-import { findEngagementRow, getEngagement } from './engagement-queries';
+import { findEngagementSubject, getEngagement } from './engagement-queries';
 
 /** Marks a follow-up done or not; allowed on approved engagements, whose facts stay frozen. */
 export async function updateFollowUp(
@@ -21,7 +21,7 @@ export async function updateFollowUp(
   actor: Actor,
 ): Promise<TEngagement> {
   requirePermission(actor, 'records.draft');
-  const engagement = requireVisibleEngagement(actor, await findEngagementRow(db, engagementId));
+  const engagement = requireVisibleEngagement(actor, await findEngagementSubject(db, engagementId));
   assertEngagementAction(actor, engagement, 'update_follow_up');
   const [followUp] = await db
     .select({ id: followUps.id, doneAt: followUps.doneAt })
