@@ -5,8 +5,8 @@ import { directivePosts, directives, engagementDirectives, engagementPoints, eng
 import type { Actor } from '../identity/actor';
 import { type CadenceQuery, type CadenceRowWithMarking, cadenceRows, countingEngagements } from './cadence-queries';
 import { cadenceStatus, DAY_MS } from './cadence-status';
-import { pointAppliesTo } from '../directives/applicable-points';
-import { postInScope, visibleRecords } from '../identity/access-policy';
+import { ACTION_POST_OF_POINT, applicablePostInScope } from '../directives/applicable-points';
+import { visibleRecords } from '../identity/access-policy';
 
 const WEEK_MS = 7 * DAY_MS;
 const MAX_WEEKS = 52;
@@ -116,8 +116,8 @@ async function rollups(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
     db
       .select({ directiveId: talkingPoints.directiveId, n: sql<number>`count(*)::int` })
       .from(talkingPoints)
-      .innerJoin(directivePosts, and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')))
-      .innerJoin(posts, and(eq(posts.id, directivePosts.postId), pointAppliesTo(posts), postInScope(viewer, posts.id), inBureau))
+      .innerJoin(directivePosts, ACTION_POST_OF_POINT)
+      .innerJoin(posts, and(applicablePostInScope(viewer), inBureau))
       .where(inArray(talkingPoints.directiveId, ids))
       .groupBy(talkingPoints.directiveId),
     db

@@ -3,8 +3,8 @@ import type { TCoverage } from '../../shared/engagements';
 import type { Executor } from '../db/client';
 import { directivePosts, directives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
-import { postInScope, scopeOf, visibleRecords } from '../identity/access-policy';
-import { pointAppliesTo } from '../directives/applicable-points';
+import { scopeOf, visibleRecords } from '../identity/access-policy';
+import { ACTION_POST_OF_POINT, applicablePostInScope } from '../directives/applicable-points';
 import { visibleDirectives } from '../directives/directive-policy';
 import { AppError } from '../http/app-error';
 
@@ -26,8 +26,8 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
   const applicable = await db
     .select({ pointId: talkingPoints.id, number: talkingPoints.number, text: talkingPoints.text, posts: sql<number>`count(${posts.id})::int` })
     .from(talkingPoints)
-    .leftJoin(directivePosts, and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')))
-    .leftJoin(posts, and(eq(posts.id, directivePosts.postId), pointAppliesTo(posts), postInScope(viewer, posts.id)))
+    .leftJoin(directivePosts, ACTION_POST_OF_POINT)
+    .leftJoin(posts, applicablePostInScope(viewer))
     .where(eq(talkingPoints.directiveId, directiveId))
     .groupBy(talkingPoints.id, talkingPoints.number, talkingPoints.text)
     // A post reads the points that apply to it, and no other post's instructions (as on the
@@ -40,8 +40,8 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
   const applicableByCountry = await db
     .select({ pointId: talkingPoints.id, country: posts.countryAlpha2, posts: sql<number>`count(*)::int` })
     .from(talkingPoints)
-    .innerJoin(directivePosts, and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')))
-    .innerJoin(posts, and(eq(posts.id, directivePosts.postId), pointAppliesTo(posts), postInScope(viewer, posts.id)))
+    .innerJoin(directivePosts, ACTION_POST_OF_POINT)
+    .innerJoin(posts, applicablePostInScope(viewer))
     .where(eq(talkingPoints.directiveId, directiveId))
     .groupBy(talkingPoints.id, posts.countryAlpha2);
 

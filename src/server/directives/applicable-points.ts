@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
+import type { Actor } from '../identity/actor';
+import { postInScope } from '../identity/access-policy';
 import { directivePosts, posts, talkingPoints } from '../db/schema/index';
 
 /**
@@ -12,6 +14,14 @@ export function pointAppliesTo(post: { bureauCode: PgColumn; countryAlpha2: PgCo
   return sql`(${talkingPoints.scope} = 'all'
     or (${talkingPoints.scope} = 'bureaus' and ${post.bureauCode} = any(${talkingPoints.scopeBureaus}))
     or (${talkingPoints.scope} = 'countries' and ${post.countryAlpha2} = any(${talkingPoints.scopeCountries})))`;
+}
+
+/** Joins `talkingPoints` to the action posts of its directive (`directivePosts`). */
+export const ACTION_POST_OF_POINT = and(eq(directivePosts.directiveId, talkingPoints.directiveId), eq(directivePosts.role, 'action')) as SQL;
+
+/** Joins those action posts to `posts`, keeping the ones the point applies to that the reader sees. */
+export function applicablePostInScope(viewer: Actor): SQL {
+  return and(eq(posts.id, directivePosts.postId), pointAppliesTo(posts), postInScope(viewer, posts.id)) as SQL;
 }
 
 /**
