@@ -11,5 +11,9 @@ export const ZProblem = z.object({
     .array(z.object({ field: z.string(), message: z.string() }))
     .optional()
     .describe('One entry per invalid field, e.g. { field: "query.limit", message: "must be at most 500" }'),
+  spans: z
+    .array(z.object({ field: z.string(), start: z.number().int(), end: z.number().int(), text: z.string(), kind: z.string() }))
+    .optional()
+    .describe('Personal identifiers found in free text (incidents): each span of a field, its kind and its characters [start, end).'),
 });
 export type TProblem = z.infer<typeof ZProblem>;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -63,9 +64,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return { db, driver: 'postgres', raw: { driver: 'postgres', pool }, close: () => pool.end() };
 }
 
+/** Extensions the migrations create (pg_trgm for near-duplicate incidents); PostgreSQL ships them in contrib. */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(dataDir: string): Promise<Database> {
   if (dataDir === 'memory://') {
-    const client = new PGlite();
+    const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
     const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
     return { db, driver: 'pglite', raw: { driver: 'pglite', client }, close: () => client.close() };
   }
@@ -78,7 +82,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   });
   let client: PGlite;
   try {
-    client = new PGlite(directory);
+    client = new PGlite(directory, { extensions: PGLITE_EXTENSIONS });
     await client.waitReady;
   } catch (error) {
     await release();

@@ -31,6 +31,8 @@ export class AppError extends Error {
   readonly title: string;
   /** Sent as Retry-After with a 429. */
   retryAfterSeconds?: number;
+  /** Extension members of the problem (RFC 9457 §3.2), such as the identifier guard's `spans`. */
+  extensions: Record<string, unknown> = {};
 
   constructor(
     readonly code: AppErrorCode,

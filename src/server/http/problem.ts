@@ -25,6 +25,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         status: error.status,
         detail: error.message,
         ...(error.fieldErrors.length > 0 ? { errors: error.fieldErrors } : {}),
+        ...error.extensions,
       };
       if (error.retryAfterSeconds !== undefined) extraHeaders['retry-after'] = String(error.retryAfterSeconds);
     } else if (hasZodFastifySchemaValidationErrors(error)) {

@@ -4,3 +4,4 @@ export * from './directives';
 export * from './engagements';
 export * from './notifications';
 export * from './workflow';
+export * from './incidents';
