@@ -1,0 +1,88 @@
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+
+/**
+ * React Aria adds a <style> element for touch handling, which the Content-Security-Policy
+ * (style-src 'self') refuses. The same rule is in styles.css ([data-react-aria-pressable]);
+ * an element with the id React Aria looks for tells it the rule is already there.
+ */
+const PRESSABLE_STYLE_ID = 'react-aria-pressable-style';
+if (typeof document !== 'undefined' && !document.getElementById(PRESSABLE_STYLE_ID)) {
+  const marker = document.createElement('meta');
+  marker.id = PRESSABLE_STYLE_ID;
+  document.head.append(marker);
+}
+
+export interface PickerItem {
+  id: string;
+  name: string;
+  /** A code shown after the name, and searched: "DE", "berlin". */
+  detail?: string;
+}
+
+interface Props {
+  label: string;
+  items: PickerItem[];
+  /** '' when nothing is chosen. */
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  description?: string;
+  /** The server's message for this field, shown beside it. */
+  error?: string | undefined;
+  isDisabled?: boolean;
+}
+
+/**
+ * A labelled combobox with search: type part of a name (or a code) and choose. Clearing the
+ * text, or the Clear button, chooses nothing.
+ */
+export function SearchPicker({ label, items, value, onChange, placeholder, description, error, isDisabled }: Props) {
+  // A value the list does not hold (not loaded yet, or not visible to this reader) is kept, shown by its code.
+  const all = value && !items.some((item) => item.id === value) ? [{ id: value, name: value }, ...items] : items;
+  return (
+    <ComboBox
+      className={error ? 'picker field-invalid' : 'picker'}
+      defaultItems={all}
+      value={value || null}
+      onChange={(key) => onChange(key === null ? '' : String(key))}
+      menuTrigger="focus"
+      isDisabled={isDisabled}
+      isInvalid={Boolean(error)}
+      defaultFilter={(textValue, input) => textValue.toLocaleLowerCase().includes(input.trim().toLocaleLowerCase())}
+    >
+      <Label className="picker-label">{label}</Label>
+      <div className="picker-control">
+        <Input className="picker-input" placeholder={placeholder} />
+        <Button className="picker-button" aria-label={`Show the choices of ${label.toLowerCase()}`}>
+          <span aria-hidden="true">▾</span>
+        </Button>
+        {value && (
+          <button type="button" className="link picker-clear" onClick={() => onChange('')} aria-label={`Clear ${label.toLowerCase()}`}>
+            Clear
+          </button>
+        )}
+      </div>
+      {description && (
+        <Text slot="description" className="field-hint">
+          {description}
+        </Text>
+      )}
+      {error && (
+        <Text slot="errorMessage" className="field-error" role="alert">
+          {label} {error}
+        </Text>
+      )}
+      <Popover className="picker-popover" placement="bottom start">
+        <ListBox className="picker-list" renderEmptyState={() => <p className="picker-empty">Nothing matches.</p>}>
+          {(item: PickerItem) => (
+            // The code is part of the searched text (and of the chosen text), so that "DE" finds Germany.
+            <ListBoxItem id={item.id} textValue={item.detail ? `${item.name} (${item.detail})` : item.name} className="picker-option">
+              {item.name}
+              {item.detail && <span className="muted small"> {item.detail}</span>}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
