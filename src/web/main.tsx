@@ -15,6 +15,11 @@ import { EngagementEditPage } from './engagements/EngagementEditPage';
 import { EngagementNewPage } from './engagements/EngagementNewPage';
 import { EngagementPage } from './engagements/EngagementPage';
 import { EngagementsPage } from './engagements/EngagementsPage';
+import { IncidentEditPage } from './incidents/IncidentEditPage';
+import { IncidentNewPage } from './incidents/IncidentNewPage';
+import { IncidentPage } from './incidents/IncidentPage';
+import { IncidentsPage } from './incidents/IncidentsPage';
+import { IncidentTriagePage } from './incidents/IncidentTriagePage';
 import { MePage } from './identity/MePage';
 import { SignInPage } from './identity/SignInPage';
 import { UserPage } from './identity/UserPage';
@@ -53,6 +58,12 @@ const router = createBrowserRouter([
       { path: 'engagements/new', element: <EngagementNewPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },
       { path: 'engagements/:id/edit', element: <EngagementEditPage /> },
+      { path: 'incidents', element: <IncidentsPage /> },
+      { path: 'incidents/new', element: <IncidentNewPage /> },
+      { path: 'incidents/triage', element: <IncidentTriagePage /> },
+      { path: 'incidents/map', lazy: async () => ({ Component: (await import('./incidents/IncidentMapPage')).IncidentMapPage }) },
+      { path: 'incidents/:id', element: <IncidentPage /> },
+      { path: 'incidents/:id/edit', element: <IncidentEditPage /> },
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./cadence/DashboardPage')).DashboardPage }) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'me', element: <MePage /> },
