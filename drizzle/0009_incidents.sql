@@ -127,4 +127,19 @@ CREATE INDEX "incidents_country_idx" ON "incidents" USING btree ("country_alpha2
 CREATE INDEX "incidents_merged_into_idx" ON "incidents" USING btree ("merged_into_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "incidents_external_id_idx" ON "incidents" USING btree ("external_id");--> statement-breakpoint
 CREATE INDEX "incidents_summary_trgm_idx" ON "incidents" USING gin ("summary" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "sources_record_idx" ON "sources" USING btree ("record_type","record_id");
+CREATE INDEX "sources_record_idx" ON "sources" USING btree ("record_type","record_id");--> statement-breakpoint
+-- The seed taxonomy; administrators add categories and retire them (never delete: old incidents keep theirs).
+INSERT INTO "incident_categories" ("code", "name", "description", "sort_order") VALUES
+  ('violent_crime', 'Violent crime', 'Assault, robbery and other violence against persons not listed separately.', 10),
+  ('homicide', 'Homicide', 'Killing of a person, including attempts where the source reports them as such.', 20),
+  ('sexual_assault', 'Sexual assault', 'Rape and other sexual violence.', 30),
+  ('human_trafficking', 'Human trafficking', 'Recruitment, transport or harbouring of persons for exploitation.', 40),
+  ('migrant_smuggling', 'Migrant smuggling', 'Facilitating irregular entry or stay for gain.', 50),
+  ('terrorist_attack', 'Terrorist or extremist attack', 'Violence for political, religious or ideological ends, whoever the perpetrator.', 60),
+  ('antisemitic_incident', 'Antisemitic incident', 'Attacks, threats or damage targeting Jews or Jewish institutions.', 70),
+  ('anti_christian_incident', 'Anti-Christian incident', 'Attacks, threats or damage targeting Christians or churches.', 80),
+  ('anti_muslim_incident', 'Anti-Muslim incident', 'Attacks, threats or damage targeting Muslims or mosques.', 90),
+  ('anti_migrant_attack', 'Anti-migrant or xenophobic attack', 'Attacks on migrants, refugees or people perceived as foreign, and on their housing.', 100),
+  ('public_disorder', 'Public disorder', 'Riots and violent unrest.', 110),
+  ('other', 'Other', 'Anything the directive asks about that fits no other category.', 120)
+ON CONFLICT ("code") DO NOTHING;

@@ -4,6 +4,7 @@ import { cadenceMatrix } from './cadence/cadence.matrix';
 import { contactsMatrix } from './contacts/contacts.matrix';
 import { directivesMatrix } from './directives/directives.matrix';
 import { engagementsMatrix } from './engagements/engagements.matrix';
+import { incidentsMatrix } from './incidents/incidents.matrix';
 import { identityMatrix } from './identity/identity.matrix';
 import { notificationsMatrix } from './notifications/notifications.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
@@ -17,6 +18,7 @@ const AREAS: Record<string, MatrixArea> = {
   directives: directivesMatrix,
   contacts: contactsMatrix,
   engagements: engagementsMatrix,
+  incidents: incidentsMatrix,
   cadence: cadenceMatrix,
   notifications: notificationsMatrix,
 };

@@ -14,6 +14,7 @@ import { calendarFeedRoutes } from './cadence/calendar-routes';
 import { contactRoutes } from './contacts/contact-routes';
 import { directiveRoutes } from './directives/directive-routes';
 import { engagementRoutes } from './engagements/engagement-routes';
+import { incidentRoutes } from './incidents/incident-routes';
 import { healthRoutes } from './http/health-routes';
 import { authentication } from './identity/authenticate';
 import { sessionRoutes } from './identity/session-routes';
@@ -136,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(directiveRoutes, { prefix: API_PREFIX });
   await app.register(contactRoutes, { prefix: API_PREFIX });
   await app.register(engagementRoutes, { prefix: API_PREFIX });
+  await app.register(incidentRoutes, { prefix: API_PREFIX });
   await app.register(cadenceRoutes, { prefix: API_PREFIX });
   await app.register(notificationRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);

@@ -33,7 +33,16 @@ export const POST_ROLES: readonly TRole[] = ['officer', 'approver'];
 export const BUREAU_ROLES: readonly TRole[] = ['bureau_analyst'];
 
 /** What a signed-in user may do in general; the UI shows only what these allow. */
-export const PERMISSIONS = ['records.read', 'records.draft', 'records.approve', 'directives.issue', 'users.manage', 'audit.read', 'tokens.manage'] as const;
+export const PERMISSIONS = [
+  'records.read',
+  'records.draft',
+  'records.approve',
+  'incidents.triage',
+  'directives.issue',
+  'users.manage',
+  'audit.read',
+  'tokens.manage',
+] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
 export const PASSWORD_MIN_LENGTH = 12;

@@ -12,8 +12,8 @@ export const ZNotification = z.object({
   recordId: z.string(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
-  /** When nothing is left to do: the record was approved or returned, the follow-up done. */
+  /** When nothing is left to do: the record was approved, verified, returned or rejected, the follow-up done. */
   resolvedAt: z.string().nullable(),
-  resolution: z.enum(['approved', 'returned', 'done']).nullable(),
+  resolution: z.enum(['approved', 'verified', 'returned', 'rejected', 'done']).nullable(),
 });
 export type TNotification = z.infer<typeof ZNotification>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The record workflow every drafted-and-approved record type shares (engagements now;
  * incidents, assessments and reports next): its activity timeline, comments and returns.
  */
-export const ACTIVITY_KINDS = ['created', 'edited', 'submitted', 'returned', 'approved', 'comment'] as const;
+export const ACTIVITY_KINDS = ['created', 'edited', 'submitted', 'returned', 'approved', 'verified', 'rejected', 'merged', 'unmerged', 'comment'] as const;
 export const ZActivityKind = z.enum(ACTIVITY_KINDS);
 export type TActivityKind = z.infer<typeof ZActivityKind>;
 

@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { isUniqueViolation } from '../db/constraint-errors';
 import type { Executor } from '../db/client';
 import { counterArguments, directivePosts, directives, directiveTags, talkingPoints } from '../db/schema/index';
 import { AppError } from '../http/app-error';
@@ -39,10 +40,7 @@ export async function assertReferenceFree(tx: Executor, reference: string, selfI
 
 /** Two authors saving the same reference at once: the unique index decides, and says so as a 409. */
 export function asReferenceConflict(error: unknown): unknown {
-  // Drizzle wraps the driver's error; both drivers give the SQLSTATE and the constraint.
-  const candidates = [error, (error as { cause?: unknown } | undefined)?.cause] as ({ code?: string; constraint?: string } | undefined)[];
-  const taken = candidates.some((e) => e?.code === '23505' && (e.constraint ?? 'directives_reference_unique') === 'directives_reference_unique');
-  return taken ? referenceTaken() : error;
+  return isUniqueViolation(error, 'directives_reference_unique') ? referenceTaken() : error;
 }
 
 export async function replaceTags(tx: Executor, directiveId: string, codes: string[]): Promise<void> {

@@ -10,9 +10,9 @@ export const ENGAGEMENT_WORKFLOW = defineWorkflow({
   states: ['draft', 'submitted', 'approved'],
   editableIn: ['draft'],
   transitions: {
-    submit: { from: ['draft'], to: 'submitted', permission: 'records.draft' },
-    approve: { from: ['submitted'], to: 'approved', permission: 'records.approve', fourEyes: true },
-    return: { from: ['submitted'], to: 'draft', permission: 'records.approve', reasonRequired: true },
+    submit: { from: ['draft'], to: 'submitted', permission: 'records.draft', past: 'submitted', effect: 'requests_approval' },
+    approve: { from: ['submitted'], to: 'approved', permission: 'records.approve', fourEyes: true, past: 'approved', effect: 'decides' },
+    return: { from: ['submitted'], to: 'draft', permission: 'records.approve', reasonRequired: true, past: 'returned', effect: 'sends_back' },
   },
 });
 

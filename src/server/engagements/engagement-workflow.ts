@@ -4,19 +4,19 @@ import type { Executor } from '../db/client';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { runTransition } from '../workflow/run-transition';
-import type { WorkflowAction } from '../workflow/workflow-definition';
 import { requireVisibleEngagement, workflowSubject } from './engagement-policy';
 import { findEngagementSubject, getEngagement } from './engagement-queries';
 import { ENGAGEMENT_TABLE, ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 
 /** Engagement columns each step sets besides the status. */
-const SETS: Record<WorkflowAction, (actor: Actor, now: Date) => Record<string, unknown>> = {
+type EngagementStep = 'submit' | 'approve' | 'return';
+const SETS: Record<EngagementStep, (actor: Actor, now: Date) => Record<string, unknown>> = {
   submit: (_, now) => ({ submittedAt: now }),
   approve: (actor, now) => ({ approvedBy: actor.id, approvedAt: now }),
   return: () => ({ submittedAt: null }),
 };
 
-async function transition(db: Executor, id: string, action: WorkflowAction, context: AuditContext, actor: Actor, input?: unknown): Promise<TEngagement> {
+async function transition(db: Executor, id: string, action: EngagementStep, context: AuditContext, actor: Actor, input?: unknown): Promise<TEngagement> {
   requirePermission(actor, ENGAGEMENT_WORKFLOW.transitions[action].permission);
   const row = requireVisibleEngagement(actor, await findEngagementSubject(db, id));
   await runTransition(db, {

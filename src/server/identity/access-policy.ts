@@ -14,9 +14,10 @@ import type { Actor } from './actor';
 
 const PERMISSIONS_BY_ROLE: Record<TRole, TPermission[]> = {
   officer: ['records.read', 'records.draft', 'tokens.manage'],
-  approver: ['records.read', 'records.draft', 'records.approve', 'tokens.manage'],
-  bureau_analyst: ['records.read', 'tokens.manage'],
-  hq_analyst: ['records.read', 'tokens.manage'],
+  approver: ['records.read', 'records.draft', 'records.approve', 'incidents.triage', 'tokens.manage'],
+  // Analysts read across posts, so they see duplicates that no single post sees: they merge them.
+  bureau_analyst: ['records.read', 'incidents.triage', 'tokens.manage'],
+  hq_analyst: ['records.read', 'incidents.triage', 'tokens.manage'],
   directive_author: ['records.read', 'directives.issue', 'tokens.manage'],
   // Administrators manage users and settings; they read no post's records.
   admin: ['users.manage', 'audit.read', 'tokens.manage'],

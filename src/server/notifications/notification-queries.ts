@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TNotification } from '../../shared/notifications';
 import type { TPage } from '../../shared/pagination';
 import type { Executor } from '../db/client';
-import { directives, engagements, followUps, notifications, posts } from '../db/schema/index';
+import { directives, engagements, followUps, incidentCategories, incidents, notifications, posts } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
@@ -15,6 +15,8 @@ const engagementPost = alias(posts, 'n_engagement_post');
 const directive = alias(directives, 'n_directive');
 const reminderPost = alias(posts, 'n_reminder_post');
 const followUp = alias(followUps, 'n_follow_up');
+const incident = alias(incidents, 'n_incident');
+const incidentCategory = alias(incidentCategories, 'n_incident_category');
 
 /** The reader's notifications, newest first, each composed from what the reader may see now. */
 export async function listNotifications(
@@ -37,6 +39,9 @@ export async function listNotifications(
       engagementKind: engagement.kind,
       engagementPostName: engagementPost.name,
       engagementOccurredAt: engagement.occurredAt,
+      incidentCategory: incidentCategory.name,
+      incidentPlace: incident.placeName,
+      incidentOccurredOn: incident.occurredOn,
       directiveReference: directive.reference,
       reminderPostName: reminderPost.name,
       followUpAction: followUp.action,
@@ -44,6 +49,8 @@ export async function listNotifications(
     .from(notifications)
     .leftJoin(engagement, and(eq(notifications.recordType, 'engagement'), eq(engagement.id, notifications.recordId)))
     .leftJoin(engagementPost, eq(engagementPost.id, engagement.postId))
+    .leftJoin(incident, and(eq(notifications.recordType, 'incident'), eq(incident.id, notifications.recordId)))
+    .leftJoin(incidentCategory, eq(incidentCategory.code, incident.category))
     .leftJoin(directive, and(eq(notifications.recordType, 'directive'), eq(directive.id, notifications.recordId)))
     .leftJoin(reminderPost, eq(reminderPost.id, notifications.postId))
     .leftJoin(followUp, and(eq(notifications.kind, 'follow_up.overdue'), sql`${followUp.id}::text = ${notifications.params} ->> 'followUpId'`))

@@ -27,7 +27,7 @@ export async function notify(db: Executor, items: NewNotification[]): Promise<nu
   return inserted.length;
 }
 
-export type Resolution = 'approved' | 'returned' | 'done';
+export type Resolution = 'approved' | 'verified' | 'returned' | 'rejected' | 'done';
 
 /**
  * Marks open notifications about a record as resolved, for every recipient: the approval

@@ -9,6 +9,9 @@ export interface NotificationFacts {
   engagementKind: string | null;
   engagementPostName: string | null;
   engagementOccurredAt: Date | null;
+  incidentCategory: string | null;
+  incidentPlace: string | null;
+  incidentOccurredOn: string | null;
   directiveReference: string | null;
   reminderPostName: string | null;
   followUpAction: string | null;
@@ -18,6 +21,9 @@ type Text = Pick<TNotification, 'title' | 'body' | 'link'>;
 
 const engagementWords = (facts: NotificationFacts) =>
   `${(facts.engagementKind ?? 'engagement').replace('_', '-')} at ${facts.engagementPostName ?? 'your post'} on ${facts.engagementOccurredAt?.toISOString().slice(0, 10) ?? 'an unknown date'}`;
+
+const incidentWords = (facts: NotificationFacts) =>
+  `${(facts.incidentCategory ?? 'incident').toLowerCase()} in ${facts.incidentPlace ?? 'an unknown place'} on ${facts.incidentOccurredOn ?? 'an unknown date'}`;
 
 const COMPOSERS: Record<string, (facts: NotificationFacts) => Text> = {
   'engagement.awaiting_approval': (facts) => ({
@@ -29,6 +35,21 @@ const COMPOSERS: Record<string, (facts: NotificationFacts) => Text> = {
     title: 'Engagement returned to draft',
     body: `${facts.params.by ?? 'An approver'} returned your ${engagementWords(facts)}: “${facts.params.reason ?? ''}”`,
     link: `/engagements/${facts.recordId}`,
+  }),
+  'incident.awaiting_approval': (facts) => ({
+    title: 'Incident awaiting verification',
+    body: `An incident (${incidentWords(facts)}) was submitted for your verification.`,
+    link: `/incidents/${facts.recordId}`,
+  }),
+  'incident.returned': (facts) => ({
+    title: 'Incident returned to draft',
+    body: `${facts.params.by ?? 'A verifier'} returned your incident (${incidentWords(facts)}): “${facts.params.reason ?? ''}”`,
+    link: `/incidents/${facts.recordId}`,
+  }),
+  'incident.rejected': (facts) => ({
+    title: 'Incident rejected',
+    body: `${facts.params.by ?? 'A verifier'} rejected your incident (${incidentWords(facts)}): “${facts.params.reason ?? ''}”`,
+    link: `/incidents/${facts.recordId}`,
   }),
   'cadence.due_soon': (facts) => cadence('Engagement due soon', facts),
   'cadence.overdue': (facts) => cadence('Engagement overdue', facts),

@@ -63,9 +63,9 @@ describe('a workflow declaration', () => {
         states: ['draft', 'submitted', 'approved'],
         editableIn: ['draft'],
         transitions: {
-          submit: { from: ['draft'], to: 'submitted', permission: 'records.draft' },
-          approve: { from: ['submitted'], to: 'aproved', permission: 'records.approve', fourEyes: true },
-          return: { from: ['submitted'], to: 'draft', permission: 'records.approve', reasonRequired: true },
+          submit: { from: ['draft'], to: 'submitted', permission: 'records.draft', past: 'submitted', effect: 'requests_approval' },
+          approve: { from: ['submitted'], to: 'aproved', permission: 'records.approve', fourEyes: true, past: 'approved', effect: 'decides' },
+          return: { from: ['submitted'], to: 'draft', permission: 'records.approve', reasonRequired: true, past: 'returned', effect: 'sends_back' },
         },
       }),
     ).toThrow('workflow test names unknown states: aproved');

@@ -1,7 +1,8 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { directives, engagements, notifications } from '../db/schema/index';
+import { directives, engagements, incidents, notifications } from '../db/schema/index';
 import { visibleDirectives } from '../directives/directive-policy';
 import { visibleEngagements } from '../engagements/engagement-policy';
+import { visibleIncidents } from '../incidents/incident-policy';
 import type { Actor } from '../identity/actor';
 import { postInScope } from '../identity/access-policy';
 
@@ -13,6 +14,7 @@ import { postInScope } from '../identity/access-policy';
  */
 const RECORD_RULES: Record<string, (reader: Actor) => SQL> = {
   engagement: (reader) => sql`exists (select 1 from ${engagements} where ${engagements.id} = ${notifications.recordId} and ${visibleEngagements(reader)})`,
+  incident: (reader) => sql`exists (select 1 from ${incidents} where ${incidents.id} = ${notifications.recordId} and ${visibleIncidents(reader)})`,
   directive: (reader) =>
     and(
       sql`exists (select 1 from ${directives} where ${directives.id} = ${notifications.recordId} and ${visibleDirectives(reader)})`,

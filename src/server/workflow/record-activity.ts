@@ -3,8 +3,8 @@ import type { TActivityItem, TActivityKind, TReturned } from '../../shared/workf
 import type { Executor } from '../db/client';
 import { comments, recordActivity, users } from '../db/schema/index';
 
-/** Activity kinds that make their actor one of the record's editors. */
-const EDITING: TActivityKind[] = ['created', 'edited'];
+/** Activity kinds that make their actor one of the record's editors (a merge adds content too). */
+const EDITING: TActivityKind[] = ['created', 'edited', 'merged'];
 
 export interface ActivityEntry {
   recordType: string;

@@ -9,8 +9,9 @@ import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
+import type { Resolution } from '../notifications/notification-store';
 import { appendActivity } from './record-activity';
-import { TRANSITION_PAST, type Workflow, type WorkflowAction } from './workflow-definition';
+import { transitionRule, type Workflow, type WorkflowAction } from './workflow-definition';
 import { notifyApprovers, notifyReturned, resolveApprovalRequests } from './workflow-notifications';
 import { workflowRefusal, type WorkflowSubject } from './workflow-policy';
 
@@ -39,12 +40,12 @@ export interface TransitionRequest {
  */
 export async function runTransition(db: Executor, request: TransitionRequest): Promise<void> {
   const { workflow, table, action, record, actor } = request;
-  const rule = workflow.transitions[action];
+  const rule = transitionRule(workflow, action);
   requirePermission(actor, rule.permission);
   const refusal = workflowRefusal(workflow, actor, record, action);
   if (refusal) throw refusal;
   const reason = rule.reasonRequired ? parseInput(ZReturnInput, request.input ?? {}).reason : undefined;
-  const past = TRANSITION_PAST[action];
+  const past = rule.past;
 
   await db.transaction(async (tx) => {
     const now = new Date();
@@ -64,11 +65,11 @@ export async function runTransition(db: Executor, request: TransitionRequest): P
       change: { status: { from: record.status, to: rule.to }, ...(reason ? { reason } : {}) },
       classification: record.classification,
     });
-    if (action === 'submit') await notifyApprovers(tx, workflow, { ...record, status: rule.to }, actor, now);
-    if (action === 'approve') await resolveApprovalRequests(tx, workflow, record.id, 'approved');
-    if (action === 'return') {
-      await resolveApprovalRequests(tx, workflow, record.id, 'returned');
-      await notifyReturned(tx, workflow, record, actor, reason ?? '', now);
+    if (rule.effect === 'requests_approval') await notifyApprovers(tx, workflow, { ...record, status: rule.to }, actor, now);
+    if (rule.effect === 'decides') await resolveApprovalRequests(tx, workflow, record.id, past as Resolution);
+    if (rule.effect === 'sends_back') {
+      await resolveApprovalRequests(tx, workflow, record.id, past as Resolution);
+      await notifyReturned(tx, workflow, record, actor, past, reason ?? '', now);
     }
   });
 }

@@ -3,12 +3,13 @@ import type { Executor } from '../db/client';
 import { users } from '../db/schema/index';
 import { loadActor, type Actor } from '../identity/actor';
 import { canSee } from '../identity/access-policy';
-import { notify, resolveNotifications } from '../notifications/notification-store';
-import type { Workflow } from './workflow-definition';
+import { notify, resolveNotifications, type Resolution } from '../notifications/notification-store';
+import { decidingAction, type Workflow } from './workflow-definition';
 import { workflowRefusal, type WorkflowSubject } from './workflow-policy';
 
 export const awaitingApproval = (workflow: Workflow) => `${workflow.recordType}.awaiting_approval`;
-export const returnedToDraft = (workflow: Workflow) => `${workflow.recordType}.returned`;
+/** `engagement.returned`, `incident.rejected`: the writers learn why. */
+export const sentBack = (workflow: Workflow, past: 'returned' | 'rejected') => `${workflow.recordType}.${past}`;
 
 /**
  * On submit: the approvers of the record's post who could approve it now, each asked as
@@ -20,10 +21,11 @@ export async function notifyApprovers(tx: Executor, workflow: Workflow, record: 
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.postId, record.postId), eq(users.role, 'approver'), eq(users.disabled, false), ne(users.id, submitter.id)));
+  const decides = decidingAction(workflow, record.status);
   const approvers: Actor[] = [];
   for (const candidate of candidates) {
     const approver = await loadActor(tx, candidate.id);
-    if (approver && canSee(approver, record) && !workflowRefusal(workflow, approver, record, 'approve')) approvers.push(approver);
+    if (approver && decides && canSee(approver, record) && !workflowRefusal(workflow, approver, record, decides)) approvers.push(approver);
   }
   await notify(
     tx,
@@ -37,12 +39,13 @@ export async function notifyApprovers(tx: Executor, workflow: Workflow, record: 
   );
 }
 
-/** On return: everyone who wrote the record (but the one returning it) gets the reason. */
+/** On return or rejection: everyone who wrote the record (but the one deciding) gets the reason. */
 export async function notifyReturned(
   tx: Executor,
   workflow: Workflow,
   record: WorkflowSubject & { id: string },
   by: Actor,
+  past: string,
   reason: string,
   at: Date,
 ): Promise<void> {
@@ -56,16 +59,16 @@ export async function notifyReturned(
     tx,
     recipients.map((editor) => ({
       userId: editor.id,
-      kind: returnedToDraft(workflow),
+      kind: sentBack(workflow, past === 'rejected' ? 'rejected' : 'returned'),
       recordType: workflow.recordType,
       recordId: record.id,
       params: { by: by.name, reason },
-      dedupeKey: `${workflow.recordType}:${record.id}:returned:${at.getTime()}:${editor.id}`,
+      dedupeKey: `${workflow.recordType}:${record.id}:${past}:${at.getTime()}:${editor.id}`,
     })),
   );
 }
 
-/** Approved or returned by anyone: nobody is awaited any more. */
-export function resolveApprovalRequests(tx: Executor, workflow: Workflow, recordId: string, resolution: 'approved' | 'returned'): Promise<number> {
+/** Decided or sent back by anyone: nobody is awaited any more. */
+export function resolveApprovalRequests(tx: Executor, workflow: Workflow, recordId: string, resolution: Resolution): Promise<number> {
   return resolveNotifications(tx, { recordType: workflow.recordType, recordId, kinds: [awaitingApproval(workflow)], resolution });
 }

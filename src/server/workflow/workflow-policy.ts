@@ -1,7 +1,7 @@
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { hasPermission, type ScopedRecord } from '../identity/access-policy';
-import type { Workflow, WorkflowAction } from './workflow-definition';
+import { transitionRule, type Workflow, type WorkflowAction } from './workflow-definition';
 
 /** What the workflow rules need to know about a record. */
 export interface WorkflowSubject extends ScopedRecord {
@@ -19,7 +19,7 @@ export type WorkflowStep = WorkflowAction | 'edit';
  * The caller has already checked that the viewer may see the record (404 otherwise).
  */
 export function workflowRefusal(workflow: Workflow, viewer: Actor, record: WorkflowSubject, step: WorkflowStep): AppError | undefined {
-  const rule = step === 'edit' ? { permission: 'records.draft' as const, from: workflow.editableIn, fourEyes: false } : workflow.transitions[step];
+  const rule = step === 'edit' ? { permission: 'records.draft' as const, from: workflow.editableIn, fourEyes: false } : transitionRule(workflow, step);
   if (!hasPermission(viewer, rule.permission) || viewer.postId !== record.postId) {
     const who = rule.permission === 'records.approve' ? 'approvers' : 'officers and approvers';
     return new AppError('forbidden', `Only ${who} of the ${workflow.label}'s post may do this (${step}).`);
@@ -28,7 +28,7 @@ export function workflowRefusal(workflow: Workflow, viewer: Actor, record: Workf
     return new AppError('conflict', `The ${workflow.label} is ${record.status}; ${step} needs it ${rule.from.join(' or ')}.`);
   }
   if (rule.fourEyes && record.editors.includes(viewer.id)) {
-    return new AppError('forbidden', `You drafted or changed this ${workflow.label}; someone who did not edit it must approve it (four eyes).`);
+    return new AppError('forbidden', `You drafted or changed this ${workflow.label}; someone who did not edit it must ${step} it (four eyes).`);
   }
   return undefined;
 }

@@ -17,7 +17,9 @@ export function NotificationsPage() {
 
 const RESOLUTION_LABEL: Record<NonNullable<TNotification['resolution']>, string> = {
   approved: 'Resolved: approved',
+  verified: 'Resolved: verified',
   returned: 'Resolved: returned to draft',
+  rejected: 'Resolved: rejected',
   done: 'Resolved: done',
 };
 

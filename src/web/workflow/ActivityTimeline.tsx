@@ -14,6 +14,10 @@ const WHAT: Record<TActivityItem['kind'], string> = {
   submitted: 'submitted it for approval',
   returned: 'returned it to draft',
   approved: 'approved it',
+  verified: 'verified it',
+  rejected: 'rejected it',
+  merged: 'merged',
+  unmerged: 'undid a merge',
   comment: 'commented',
 };
 
@@ -48,7 +52,7 @@ export function ActivityTimeline({
               <time className="muted small" dateTime={item.at}>
                 {formatDateTime(item.at)}
               </time>
-              {item.note && <blockquote className={item.kind === 'returned' ? 'return-reason' : 'comment-body'}>{item.note}</blockquote>}
+              {item.note && <blockquote className={item.kind === 'returned' || item.kind === 'rejected' ? 'return-reason' : 'comment-body'}>{item.note}</blockquote>}
             </li>
           ))}
         </ol>
