@@ -94,6 +94,7 @@ CREATE TABLE "sources" (
 	"reliability" text NOT NULL,
 	"credibility" smallint NOT NULL,
 	"suspect_status" text,
+	"seq" bigserial NOT NULL,
 	"added_by" uuid,
 	"added_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -50,7 +50,7 @@ export async function loadIncidentDetails(db: Executor, ids: string[], viewer: A
       .from(sources)
       .leftJoin(users, eq(users.id, sources.addedBy))
       .where(and(eq(sources.recordType, INCIDENT_WORKFLOW.recordType), inArray(sources.recordId, ids)))
-      .orderBy(asc(sources.addedAt), asc(sources.id)),
+      .orderBy(asc(sources.seq)),
     db
       .select({ id: incidents.id, into: incidents.mergedIntoId })
       .from(incidents)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   date,
   doublePrecision,
@@ -116,6 +117,8 @@ export const sources = pgTable(
     /** Admiralty scale: credibility of the information 1 (confirmed) … 6 (cannot be judged). */
     credibility: smallint().notNull(),
     suspectStatus: text(),
+    /** Insertion order: sources of one record added together keep the order they were given in. */
+    seq: bigserial({ mode: 'number' }).notNull(),
     addedBy: uuid().references(() => users.id),
     addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
