@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp, type TestUser } from '../testing/test-app';
-import { NUL_MESSAGE } from './input-guard';
+import { NUL_MESSAGE, SURROGATE_MESSAGE } from './input-guard';
 
 /** The malformed inputs an outside probe found giving 500: each is a 400 problem+json naming the field. */
 describe('bad input never gives 500', () => {
@@ -51,6 +51,28 @@ describe('bad input never gives 500', () => {
       }),
       'body.followUps.0.action',
     );
+  });
+
+  it('refuses half a character pair (a lone surrogate) in any body field (a URL cannot carry one: its bytes decode to U+FFFD)', async () => {
+    // JSON text, as a client would send it: "\ud800" alone is not text in any encoding.
+    const lone = (json: string) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, payload: json });
+    await expectField(t.request({ url: '/api/v1/session', ...lone('{"email":"\\ud800","password":"whatever it is"}') }), 'body.email', SURROGATE_MESSAGE);
+    await expectField(
+      t.request({
+        url: '/api/v1/contacts',
+        as: officer,
+        ...lone('{"name":"A\\udc00","title":"T","organization":"O","organizationType":"ngo","country":"DE"}'),
+      }),
+      'body.name',
+      SURROGATE_MESSAGE,
+    );
+    // A pair is one character, and welcome.
+    const paired = await t.request({
+      url: '/api/v1/contacts',
+      as: officer,
+      ...lone('{"name":"Ministry \\ud83d\\ude00","title":"T","organization":"O","organizationType":"ngo","country":"DE"}'),
+    });
+    expect(paired.statusCode).toBe(201);
   });
 
   it('refuses dates outside the plausible window (year 0000) in bodies and filters', async () => {
