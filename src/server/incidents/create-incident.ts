@@ -13,7 +13,7 @@ import { resolveHomePost, type WritePost } from '../records/post-write-scope';
 import { appendActivity } from '../workflow/record-activity';
 import { getIncident } from './incident-queries';
 import { INCIDENT_WORKFLOW } from './incident-workflow-definition';
-import { validateIncidentContent } from './validate-incident';
+import { type IncidentReferenceData, validateIncidentContent } from './validate-incident';
 
 type Input = ReturnType<typeof ZIncidentInput.parse>;
 
@@ -24,11 +24,18 @@ export interface PreparedIncident {
   country: string;
 }
 
+/** What the bulk import reads once instead of once per incident; each is read per incident when absent. */
+export interface PrepareOptions {
+  reference?: IncidentReferenceData;
+  /** The post by code, as resolveHomePost answers it (the import remembers its answer per code). */
+  homePost?: (code: string | undefined) => Promise<WritePost>;
+}
+
 /** Parses and checks one incident for the writer's home post; throws the field errors (400) it finds. */
-export async function prepareIncident(db: Executor, actor: Actor, raw: unknown): Promise<PreparedIncident> {
+export async function prepareIncident(db: Executor, actor: Actor, raw: unknown, options: PrepareOptions = {}): Promise<PreparedIncident> {
   requirePermission(actor, 'records.draft');
   const input = parseInput(ZIncidentInput, raw);
-  const post = await resolveHomePost(db, actor, input.post, 'incidents');
+  const post = await (options.homePost ? options.homePost(input.post) : resolveHomePost(db, actor, input.post, 'incidents'));
   const country = input.country ?? post.countryAlpha2;
   if (input.legalStatus?.source !== null && input.legalStatus?.source !== undefined && input.legalStatus.source >= input.sources.length) {
     throw AppError.validation([
@@ -38,12 +45,18 @@ export async function prepareIncident(db: Executor, actor: Actor, raw: unknown):
   if (input.legalStatus && input.legalStatus.effectiveOn < input.occurredOn) {
     throw AppError.validation([{ field: 'body.legalStatus.effectiveOn', message: 'must not be before the incident’s date' }]);
   }
-  await validateIncidentContent(db, actor, {
-    country,
-    category: input.category,
-    classification: input.classification,
-    text: { summary: input.summary, placeName: input.placeName, allowedNames: input.allowedNames },
-  });
+  await validateIncidentContent(
+    db,
+    actor,
+    {
+      country,
+      category: input.category,
+      classification: input.classification,
+      text: { summary: input.summary, placeName: input.placeName, allowedNames: input.allowedNames },
+    },
+    {},
+    options.reference,
+  );
   return { input, post, country };
 }
 

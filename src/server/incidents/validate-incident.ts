@@ -7,6 +7,26 @@ import type { Actor } from '../identity/actor';
 import { markingProblem } from '../records/post-write-scope';
 import { checkIncidentText, identifierProblem } from './identifier-guard/identifier-guard';
 
+/**
+ * Countries and categories read once for many incidents (the bulk import), instead of one
+ * query each per incident. Callers without it read them per incident, as before.
+ */
+export interface IncidentReferenceData {
+  countries: ReadonlySet<string>;
+  categories: ReadonlyMap<string, { retired: boolean }>;
+}
+
+export async function loadIncidentReferenceData(db: Executor): Promise<IncidentReferenceData> {
+  const [countryRows, categoryRows] = await Promise.all([
+    db.select({ alpha2: countries.alpha2 }).from(countries),
+    db.select({ code: incidentCategories.code, retired: incidentCategories.retired }).from(incidentCategories),
+  ]);
+  return {
+    countries: new Set(countryRows.map((row) => row.alpha2)),
+    categories: new Map(categoryRows.map((row) => [row.code, { retired: row.retired }])),
+  };
+}
+
 export interface IncidentText {
   summary: string;
   placeName: string;
@@ -24,22 +44,29 @@ export async function validateIncidentContent(
   actor: Actor,
   content: { country: string; category: string; classification: TClearance; text: IncidentText },
   keep: { category?: string } = {},
+  reference?: IncidentReferenceData,
 ): Promise<void> {
   const errors: FieldError[] = [];
-  const [country] = await db.select({ alpha2: countries.alpha2 }).from(countries).where(eq(countries.alpha2, content.country)).limit(1);
-  if (!country) errors.push({ field: 'body.country', message: `no country has the code "${content.country}"` });
-  const [category] = await db
-    .select({ code: incidentCategories.code, retired: incidentCategories.retired })
-    .from(incidentCategories)
-    .where(eq(incidentCategories.code, content.category))
-    .limit(1);
+  const countryKnown = reference ? reference.countries.has(content.country) : await countryExists(db, content.country);
+  if (!countryKnown) errors.push({ field: 'body.country', message: `no country has the code "${content.country}"` });
+  const category = reference ? reference.categories.get(content.category) : await readCategory(db, content.category);
   if (!category) errors.push({ field: 'body.category', message: `no category has the code "${content.category}"` });
-  else if (category.retired && keep.category !== category.code)
+  else if (category.retired && keep.category !== content.category)
     errors.push({ field: 'body.category', message: `"${content.category}" is retired; choose a current category` });
   const marking = markingProblem(actor, content.classification);
   if (marking) errors.push(marking);
   if (errors.length > 0) throw AppError.validation(errors);
   assertNoIdentifiers(content.text);
+}
+
+async function countryExists(db: Executor, alpha2: string): Promise<boolean> {
+  const rows = await db.select({ alpha2: countries.alpha2 }).from(countries).where(eq(countries.alpha2, alpha2)).limit(1);
+  return rows.length > 0;
+}
+
+async function readCategory(db: Executor, code: string): Promise<{ retired: boolean } | undefined> {
+  const [category] = await db.select({ retired: incidentCategories.retired }).from(incidentCategories).where(eq(incidentCategories.code, code)).limit(1);
+  return category;
 }
 
 /** The personal-identifier guard (data principle 1): a hit rejects the save with each span. */
