@@ -15,6 +15,7 @@ import { contactRoutes } from './contacts/contact-routes';
 import { directiveRoutes } from './directives/directive-routes';
 import { engagementRoutes } from './engagements/engagement-routes';
 import { incidentRoutes } from './incidents/incident-routes';
+import { incidentImportRoutes } from './incidents/import/import-routes';
 import { healthRoutes } from './http/health-routes';
 import { authentication } from './identity/authenticate';
 import { sessionRoutes } from './identity/session-routes';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(contactRoutes, { prefix: API_PREFIX });
   await app.register(engagementRoutes, { prefix: API_PREFIX });
   await app.register(incidentRoutes, { prefix: API_PREFIX });
+  await app.register(incidentImportRoutes, { prefix: API_PREFIX, database: options.database });
   await app.register(cadenceRoutes, { prefix: API_PREFIX });
   await app.register(notificationRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);

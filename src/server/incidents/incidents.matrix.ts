@@ -92,6 +92,28 @@ export const incidentsMatrix: MatrixArea = {
       }),
       expect: createsAtPost,
     },
+    // One row at the relation's post, marked at the level: a row another post's or above the
+    // importer's clearance is refused in the report (400), as its own POST /incidents would be.
+    'POST /api/v1/incident-imports': {
+      payload: (c) => ({
+        format: 'json',
+        content: JSON.stringify([
+          {
+            post: RELATION_POST[c.relation].post,
+            placeName: 'Matrix town',
+            geoPrecision: 'town',
+            occurredOn: '2026-03-02',
+            category: 'violent_crime',
+            summary: `A synthetic incident imported by the access matrix (${unique()}).`,
+            classification: TARGET_MARKING[c.level],
+            sources: [source],
+            synthetic: true,
+            externalId: `matrix-${unique()}`,
+          },
+        ]),
+      }),
+      expect: (c) => (c.who === 'anonymous' ? 401 : !DRAFTERS.includes(c.who) ? 403 : c.relation === 'own_post' && c.level === 'at' ? 201 : 400),
+    },
     'GET /api/v1/incidents/:id': { url: (c) => `/api/v1/incidents/${c.target.incidentId}`, expect: readsRecord },
     'PATCH /api/v1/incidents/:id': {
       url: (c) => `/api/v1/incidents/${c.target[`incidentToEdit:${c.who}`]}`,

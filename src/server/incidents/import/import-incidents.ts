@@ -1,0 +1,177 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { inArray } from 'drizzle-orm';
+import type { TIdentifierKind, TIdentifierSpan } from '../../../shared/incidents';
+import type { AuditContext } from '../../audit/audit-context';
+import type { Database, Executor } from '../../db/client';
+import { incidents } from '../../db/schema/index';
+import { AppError } from '../../http/app-error';
+import type { Actor } from '../../identity/actor';
+import { requirePermission } from '../../identity/access-policy';
+import { resolveHomePost, type WritePost } from '../../records/post-write-scope';
+import { type PreparedIncident, prepareIncident } from '../create-incident';
+import { findDuplicatesForBatch } from '../duplicates/find-duplicates';
+import { listedIncidents } from '../incident-policy';
+import { loadIncidentReferenceData } from '../validate-incident';
+import type { TImportFormat, TImportRowError, TIncidentImportReport } from './import-contract';
+import type { ImportRow } from './parse-incident-file';
+import { writeIncidents } from './write-incidents';
+
+export interface ImportProgress {
+  /** `checking` every row, then `writing` batches inside the transaction. */
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  actor: Actor;
+  context: AuditContext;
+  /** Check and report only; nothing is written. */
+  dryRun?: boolean;
+  /** For the audit event. */
+  format?: TImportFormat;
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  batchSize?: number;
+}
+
+/** Rows checked between two turns of the event loop, so that a server keeps answering others meanwhile. */
+const CHECKS_PER_TURN = 50;
+
+/**
+ * Imports incidents filed at the importer's home post, all or nothing. Every row is checked
+ * first, exactly as the API checks one incident (prepareIncident, with the reference data read
+ * once); any problem in any row, or two rows with one external id, and nothing is written: the
+ * report lists each problem by row and field. A row whose external id is already stored is
+ * skipped unchecked (a second import of a file changes nothing; an import never updates). The
+ * rest is written in one transaction (writeIncidents). Possible duplicates among the incidents
+ * the importer may see are reported, not refused.
+ */
+export async function importIncidents(database: Database, rows: readonly ImportRow[], options: ImportOptions): Promise<TIncidentImportReport> {
+  const { actor } = options;
+  requirePermission(actor, 'records.draft');
+  const db = database.db;
+  const errors: TImportRowError[] = [];
+  const externalIds = rows.map((row) => externalIdOf(row.input));
+  errors.push(...repeatedExternalIds(rows, externalIds));
+  const stored = await storedExternalIds(
+    db,
+    externalIds.flatMap((id) => (id === undefined ? [] : [id])),
+  );
+  const skipped = rows.flatMap((row, index) => {
+    const externalId = externalIds[index];
+    return externalId !== undefined && stored.has(externalId) ? [{ row: row.row, externalId }] : [];
+  });
+  const toCheck = rows.filter((_, index) => !stored.has(externalIds[index] ?? ''));
+
+  const reference = await loadIncidentReferenceData(db);
+  const posts = new Map<string, Promise<WritePost>>();
+  const homePost = (code: string | undefined) => {
+    const key = code ?? '';
+    if (!posts.has(key)) posts.set(key, resolveHomePost(db, actor, code, 'incidents'));
+    return posts.get(key)!;
+  };
+  const prepared: { row: ImportRow; incident: PreparedIncident }[] = [];
+  for (const [index, row] of toCheck.entries()) {
+    try {
+      prepared.push({ row, incident: await prepareIncident(db, actor, row.input, { reference, homePost }) });
+    } catch (error) {
+      errors.push(...rowErrors(row, error));
+    }
+    if (index % CHECKS_PER_TURN === CHECKS_PER_TURN - 1 || index === toCheck.length - 1) {
+      await options.onProgress?.({ phase: 'checking', done: index + 1, total: toCheck.length });
+      await nextTurn();
+    }
+  }
+  const report = { dryRun: options.dryRun ?? false, rows: rows.length, created: 0, valid: prepared.length, skipped, duplicates: [] };
+  if (errors.length > 0) return { ...report, errors: errors.sort((a, b) => a.row - b.row) };
+
+  const found = await findDuplicatesForBatch(
+    db,
+    prepared.map(({ incident }) => ({ country: incident.country, occurredOn: incident.input.occurredOn, summary: incident.input.summary })),
+    { visible: listedIncidents(actor) },
+  );
+  const duplicates = prepared.flatMap(({ row }, index) => (found[index]!.length > 0 ? [{ row: row.row, candidates: found[index]! }] : []));
+  if (options.dryRun) return { ...report, errors, duplicates };
+
+  const created = await writeIncidents(
+    database,
+    prepared.map(({ incident }) => incident),
+    {
+      actor,
+      context: options.context,
+      batchSize: options.batchSize,
+      onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total }),
+      audit: { rows: rows.length, skipped: skipped.length, ...(options.format ? { format: options.format } : {}) },
+    },
+  );
+  return { ...report, created, errors, duplicates };
+}
+
+function externalIdOf(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const value = (input as { externalId?: unknown }).externalId;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Two rows with one external id: which of them should be stored is the file's question to answer. */
+function repeatedExternalIds(rows: readonly ImportRow[], externalIds: readonly (string | undefined)[]): TImportRowError[] {
+  const first = new Map<string, number>();
+  return rows.flatMap((row, index) => {
+    const externalId = externalIds[index];
+    if (externalId === undefined) return [];
+    const earlier = first.get(externalId);
+    if (earlier === undefined) {
+      first.set(externalId, row.row);
+      return [];
+    }
+    return [
+      { row: row.row, field: row.fieldOf(['externalId']), message: `"${externalId}" is also the external id of row ${earlier}: each incident needs its own` },
+    ];
+  });
+}
+
+async function storedExternalIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  const stored = new Set<string>();
+  for (let start = 0; start < ids.length; start += 5_000) {
+    const found = await db
+      .select({ externalId: incidents.externalId })
+      .from(incidents)
+      .where(inArray(incidents.externalId, ids.slice(start, start + 5_000)));
+    for (const { externalId } of found) if (externalId !== null) stored.add(externalId);
+  }
+  return stored;
+}
+
+const WHAT: Record<TIdentifierKind, string> = {
+  person_name: 'a personal name',
+  email: 'an e-mail address',
+  phone: 'a phone number',
+  id_document: 'an identity-document or account number',
+};
+
+/** The problems prepareIncident found in one row, named as the file names them. */
+function rowErrors(row: ImportRow, error: unknown): TImportRowError[] {
+  if (!(error instanceof AppError)) throw error;
+  const pathOf = (field: string) => field.split('.').slice(field.startsWith('body') ? 1 : 0);
+  // Another post than the importer's home post: refused for this row, as the API refuses it (403).
+  if (error.code === 'forbidden') return [{ row: row.row, field: row.fieldOf(['post']), message: error.message }];
+  if (error.code !== 'validation') throw error;
+  const spans = (error.extensions.spans ?? []) as TIdentifierSpan[];
+  if (spans.length > 0) {
+    const allowed = row.fieldOf(['allowedNames']);
+    return spans.map(({ field, start, end, text, kind }) => ({
+      row: row.row,
+      field: row.fieldOf(pathOf(field)),
+      message:
+        `contains ${WHAT[kind]} (“${text}”, characters ${start}–${end}); ` +
+        (kind === 'person_name'
+          ? `remove it, or if it is a public official named in their official role, add the name to ${allowed}`
+          : 'remove it: incidents record no personal contact or document details'),
+      span: { start, end, text, kind },
+    }));
+  }
+  return error.fieldErrors.map(({ field, message }) => {
+    const name = row.fieldOf(pathOf(field));
+    return { row: row.row, field: name, message: row.messageFor(name, message) };
+  });
+}
