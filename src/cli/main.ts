@@ -12,6 +12,7 @@ import { processIo, progressBar, type CliIo } from './output';
 import { buildWeb, webBuildIsStale } from './web-build';
 import { withDatabase } from './with-database';
 import { registerAuditCommands } from './audit-commands';
+import { registerIncidentCommands } from './incident-commands';
 import { registerUserCommands } from './user-commands';
 
 const CONFIG_HELP = `
@@ -98,6 +99,7 @@ bureau (optional; defaults to the country's bureau, e.g. IO for a mission to the
 
   registerUserCommands(program, io);
   registerAuditCommands(program, io);
+  registerIncidentCommands(program, io);
   return program;
 }
 
