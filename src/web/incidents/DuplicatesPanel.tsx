@@ -117,6 +117,7 @@ function DuplicateItem({
           </label>
           <p className="small">
             The survivor keeps the sources of both. The merged one stays readable, points to the survivor, and the merge can be undone from it (Undo merge).
+            Whoever merges adds to the survivor, so another person verifies it.
           </p>
           <button type="button" className="primary" disabled={merge.isPending} onClick={() => merge.mutate()}>
             Merge now

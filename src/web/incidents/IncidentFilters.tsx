@@ -50,9 +50,25 @@ function FilterFields({ filters, showPost, label }: { filters: Filters; showPost
       }}
     >
       <div className="incident-filter-row">
-        {showPost && <SearchPicker label="Post" items={postItems} value={draft.post} onChange={(post) => set({ post })} placeholder="Any post" />}
-        <SearchPicker label="Country" items={countryItems} value={draft.country} onChange={(country) => set({ country })} placeholder="Any country" />
-        <SearchPicker label="Category" items={categoryItems} value={draft.category} onChange={(category) => set({ category })} placeholder="Any category" />
+        {showPost && (
+          <SearchPicker label="Post" items={postItems} loading={posts.isPending} value={draft.post} onChange={(post) => set({ post })} placeholder="Any post" />
+        )}
+        <SearchPicker
+          label="Country"
+          items={countryItems}
+          loading={countries.isPending}
+          value={draft.country}
+          onChange={(country) => set({ country })}
+          placeholder="Any country"
+        />
+        <SearchPicker
+          label="Category"
+          items={categoryItems}
+          loading={categories.isPending}
+          value={draft.category}
+          onChange={(category) => set({ category })}
+          placeholder="Any category"
+        />
         <label>
           Verification
           <select value={draft.status} onChange={(event) => set({ status: event.target.value })}>

@@ -118,6 +118,7 @@ export function IncidentForm({ mode, incidentId, initial, submitLabel, pending, 
           <SearchPicker
             label="Country"
             items={countryItems}
+            loading={countries.isPending}
             value={draft.country}
             onChange={(country) => set({ country })}
             placeholder="Type to search"
@@ -187,6 +188,7 @@ export function IncidentForm({ mode, incidentId, initial, submitLabel, pending, 
         <SearchPicker
           label="Category"
           items={categoryItems}
+          loading={categories.isPending}
           value={draft.category}
           onChange={(category) => set({ category })}
           placeholder="Type to search"

@@ -66,7 +66,7 @@ function IncidentRecord({ incident: i }: { incident: TIncident }) {
       )}
       {i.status === 'submitted' && !can('verify') && (
         <p className="notice">
-          Submitted {formatDateTime(i.submittedAt)}: waiting for a verifier at {i.postName} other than the drafter.
+          Submitted {formatDateTime(i.submittedAt)}: waiting for a verifier at {i.postName} who neither wrote, edited nor merged into it.
         </p>
       )}
 

@@ -78,12 +78,7 @@ function ChangeText({ field, value }: { field: string; value: unknown }) {
     );
   }
   if ((field === 'merged' || field === 'unmerged') && typeof value.from === 'string') {
-    const moved = [
-      value.sources !== undefined && `${String(value.sources)} sources`,
-      value.legalStatusSteps !== undefined && `${String(value.legalStatusSteps)} legal-status steps`,
-    ]
-      .filter(Boolean)
-      .join(' and ');
+    const moved = [count(value.sources, 'source'), count(value.legalStatusSteps, 'legal-status step')].filter(Boolean).join(' and ');
     return (
       <>
         {field === 'merged' ? 'Merged ' : 'Restored '}
@@ -120,4 +115,10 @@ function valueText(field: string, value: unknown): string {
   if (field === 'timePrecision' && text in TIME_PRECISION_LABEL) return TIME_PRECISION_LABEL[text as keyof typeof TIME_PRECISION_LABEL];
   if (field === 'occurredOn') return dayText(text);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** "1 source", "2 sources"; nothing when the revision does not say. */
+function count(value: unknown, noun: string): string | null {
+  if (typeof value !== 'number') return null;
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }

@@ -30,13 +30,15 @@ interface Props {
   /** The server's message for this field, shown beside it. */
   error?: string | undefined;
   isDisabled?: boolean;
+  /** While the choices load, the box waits (text typed then would find nothing). */
+  loading?: boolean;
 }
 
 /**
  * A labelled combobox with search: type part of a name (or a code) and choose. Clearing the
  * text, or the Clear button, chooses nothing.
  */
-export function SearchPicker({ label, items, value, onChange, placeholder, description, error, isDisabled }: Props) {
+export function SearchPicker({ label, items, value, onChange, placeholder, description, error, isDisabled, loading }: Props) {
   // A value the list does not hold (not loaded yet, or not visible to this reader) is kept, shown by its code.
   const all = value && !items.some((item) => item.id === value) ? [{ id: value, name: value }, ...items] : items;
   return (
@@ -46,13 +48,13 @@ export function SearchPicker({ label, items, value, onChange, placeholder, descr
       value={value || null}
       onChange={(key) => onChange(key === null ? '' : String(key))}
       menuTrigger="focus"
-      isDisabled={isDisabled}
+      isDisabled={isDisabled || loading}
       isInvalid={Boolean(error)}
       defaultFilter={(textValue, input) => textValue.toLocaleLowerCase().includes(input.trim().toLocaleLowerCase())}
     >
       <Label className="picker-label">{label}</Label>
       <div className="picker-control">
-        <Input className="picker-input" placeholder={placeholder} />
+        <Input className="picker-input" placeholder={loading ? 'Loading the choices…' : placeholder} />
         <Button className="picker-button" aria-label={`Show the choices of ${label.toLowerCase()}`}>
           <span aria-hidden="true">▾</span>
         </Button>
