@@ -104,7 +104,9 @@ bureau (optional; defaults to the country's bureau, e.g. IO for a mission to the
 }
 
 function printDemo(io: CliIo, result: DemoSeedResult): void {
-  io.out(`Demo data: ${result.directives} new directive(s), ${result.engagements} new engagement(s), all labelled synthetic.`);
+  io.out(
+    `Demo data: ${result.directives} new directive(s), ${result.engagements} new engagement(s), ${result.incidents} new incident(s), all labelled synthetic.`,
+  );
   io.out('Demo users (passwords are shown once; existing users keep theirs):');
   for (const user of result.users) {
     io.out(`  ${user.email.padEnd(36)} ${user.role.padEnd(17)} ${user.scope.padEnd(10)} ${user.clearance.padEnd(4)} ${user.password ?? '(unchanged)'}`);

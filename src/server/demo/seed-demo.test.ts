@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCadenceReport, TReadoutComparison } from '../../shared/engagements';
-import { directives, engagements, notifications, users } from '../db/schema/index';
+import { directives, engagements, incidents, notifications, users } from '../db/schema/index';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { demoEmail, seedDemo, type DemoSeedResult } from './seed-demo';
 
@@ -34,10 +34,11 @@ describe('demo data', () => {
       users: (await t.database.db.select({ n: count() }).from(users))[0]!.n,
       directives: (await t.database.db.select({ n: count() }).from(directives))[0]!.n,
       engagements: (await t.database.db.select({ n: count() }).from(engagements))[0]!.n,
+      incidents: (await t.database.db.select({ n: count() }).from(incidents))[0]!.n,
     });
     const before = await counts();
     const again = await seedDemo(t.database.db);
-    expect(again).toMatchObject({ directives: 0, engagements: 0 });
+    expect(again).toMatchObject({ directives: 0, engagements: 0, incidents: 0 });
     expect(again.users.every((user) => user.password === null)).toBe(true);
     expect(await counts()).toEqual(before);
   });
@@ -45,6 +46,11 @@ describe('demo data', () => {
   it('labels every directive and engagement synthetic and quotes only published wording', async () => {
     expect((await t.database.db.select().from(directives)).every((d) => d.synthetic)).toBe(true);
     expect((await t.database.db.select().from(engagements)).every((e) => e.synthetic)).toBe(true);
+    const demoIncidents = await t.database.db.select().from(incidents);
+    expect(demoIncidents.length).toBeGreaterThan(0);
+    expect(demoIncidents.every((incident) => incident.synthetic && incident.summary.startsWith('Synthetic demo incident: no such event took place.'))).toBe(
+      true,
+    );
     const session = await signIn('berlin.officer');
     const list = (await t.request({ method: 'GET', url: '/api/v1/directives', headers: session.headers() })).json();
     const migration = list.items.find((d: { reference: string }) => d.reference === 'DEMO 2025-11-21 MIGRATION');

@@ -52,7 +52,9 @@ export function ActivityTimeline({
               <time className="muted small" dateTime={item.at}>
                 {formatDateTime(item.at)}
               </time>
-              {item.note && <blockquote className={item.kind === 'returned' || item.kind === 'rejected' ? 'return-reason' : 'comment-body'}>{item.note}</blockquote>}
+              {item.note && (
+                <blockquote className={item.kind === 'returned' || item.kind === 'rejected' ? 'return-reason' : 'comment-body'}>{item.note}</blockquote>
+              )}
             </li>
           ))}
         </ol>
