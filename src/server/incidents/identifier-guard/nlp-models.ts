@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import { francAll } from 'franc-min';
+import { deu, eng, fra } from 'stopword';
+
+/**
+ * The three compromise models, loaded on first use only: together they take over a second to
+ * load (de-compromise alone ~0.9 s), and an English-only summary should not pay for German.
+ * `require` keeps the load synchronous, so findIdentifiers can stay a plain function.
+ */
+export const GUARD_LANGUAGES = ['en', 'de', 'fr'] as const;
+export type GuardLanguage = (typeof GUARD_LANGUAGES)[number];
+
+const PACKAGES: Record<GuardLanguage, string> = { en: 'compromise', de: 'de-compromise', fr: 'fr-compromise' };
+
+interface Term {
+  tags: Set<string>;
+  offset: { start: number; length: number };
+}
+interface View {
+  compute(step: string): View;
+  docs: Term[][];
+}
+interface Library {
+  tokenize(text: string): View;
+  model(): { one: { lexicon: Record<string, string | string[]> } };
+  world(): { compute: Record<string, unknown> };
+}
+
+export interface TaggedTerm {
+  start: number;
+  end: number;
+  tags: readonly string[];
+}
+
+export interface Model {
+  language: GuardLanguage;
+  /** Tags of a lower-case word in the model's lexicon (no context), or undefined. */
+  lexicon(word: string): readonly string[] | undefined;
+  /** Tags every term of `text` in context; offsets are relative to `text`. */
+  tag(text: string): TaggedTerm[];
+}
+
+const require = createRequire(import.meta.url);
+const models = new Map<GuardLanguage, Model>();
+
+export function model(language: GuardLanguage): Model {
+  const cached = models.get(language);
+  if (cached) return cached;
+  const library = require(PACKAGES[language]) as Library;
+  const lexicon = library.model().one.lexicon;
+  // The lexicon and the first tagging pass only: compromise's later passes (post-tagger, chunks)
+  // cost four times as much on a few words and change little of what the rules ask.
+  const tagging = 'preTagger' in library.world().compute ? 'preTagger' : 'tagger';
+  const steps = ['lexicon', tagging, 'offset'];
+  const loaded: Model = {
+    language,
+    lexicon: (word) => {
+      const tags = lexicon[word];
+      return typeof tags === 'string' ? [tags] : tags;
+    },
+    tag: (text) => {
+      const view = library.tokenize(text);
+      for (const step of steps) view.compute(step);
+      return view.docs
+        .flat()
+        .filter((term) => term.offset.length > 0)
+        .map((term) => ({ start: term.offset.start, end: term.offset.start + term.offset.length, tags: [...term.tags] }));
+    },
+  };
+  models.set(language, loaded);
+  return loaded;
+}
+
+const FRANC: Record<string, GuardLanguage> = { eng: 'en', deu: 'de', fra: 'fr' };
+const FUNCTION_WORDS: Record<GuardLanguage, Set<string>> = { en: new Set(eng), de: new Set(deu), fr: new Set(fra) };
+/** The runner-up language's share of function words, relative to the best, that makes it a close call. */
+const CLOSE_CALL = 0.75;
+/** A summary's language shows in its first paragraph; franc on all 4,000 characters costs ~5 ms. */
+const SAMPLE_LENGTH = 1000;
+
+/**
+ * Which models read a text: the caller's hint, else franc-min's choice among the three when the
+ * text's function words (the stopword package's lists) agree with it clearly. franc's scores
+ * are relative distances and sit within a few per cent of each other on long texts, so they
+ * cannot say how sure franc is; the function words can. When the two disagree, or the text is
+ * too short to tell ("Bahnhof Solingen"), all three models read it.
+ */
+export function languagesOf(text: string, hint?: GuardLanguage): GuardLanguage[] {
+  if (hint) return [hint];
+  const sample = text.slice(0, SAMPLE_LENGTH);
+  const [top] = francAll(sample, { minLength: 10, only: Object.keys(FRANC) });
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const share = (language: GuardLanguage) => words.filter((word) => FUNCTION_WORDS[language].has(word)).length;
+  const ranked = GUARD_LANGUAGES.map((language) => ({ language, count: share(language) })).sort((a, b) => b.count - a.count);
+  const [best, second] = ranked;
+  const clear = best!.count > 0 && second!.count < best!.count * CLOSE_CALL && FRANC[top?.[0] ?? ''] === best!.language;
+  return clear ? [best!.language] : [...GUARD_LANGUAGES];
+}
