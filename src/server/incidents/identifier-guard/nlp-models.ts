@@ -71,6 +71,15 @@ export function model(language: GuardLanguage): Model {
   return loaded;
 }
 
+/**
+ * Loads the three models now (about 1–3 s of synchronous work each on a cold process), so that
+ * the first incident saved after a start does not wait for them. The server calls it before it
+ * listens.
+ */
+export function loadGuardModels(): void {
+  for (const language of GUARD_LANGUAGES) model(language);
+}
+
 const FRANC: Record<string, GuardLanguage> = { eng: 'en', deu: 'de', fra: 'fr' };
 const FUNCTION_WORDS: Record<GuardLanguage, Set<string>> = { en: new Set(eng), de: new Set(deu), fr: new Set(fra) };
 /** The runner-up language's share of function words, relative to the best, that makes it a close call. */
