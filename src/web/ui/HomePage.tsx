@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { IncidentInbox } from '../incidents/IncidentInbox';
 import { DASHBOARD_ROLES, hasPermission, useMe } from './session';
 
 export function HomePage() {
@@ -10,6 +11,7 @@ export function HomePage() {
         Headquarters issues directives with numbered talking points; posts engage host governments, log what they delivered and how it was received, and report
         back. Every figure carries its sources and definitions.
       </p>
+      <IncidentInbox />
       <ul>
         {(hasPermission(me.data, 'records.read') || hasPermission(me.data, 'directives.issue')) && (
           <li>
