@@ -15,11 +15,6 @@ import { EngagementEditPage } from './engagements/EngagementEditPage';
 import { EngagementNewPage } from './engagements/EngagementNewPage';
 import { EngagementPage } from './engagements/EngagementPage';
 import { EngagementsPage } from './engagements/EngagementsPage';
-import { IncidentEditPage } from './incidents/IncidentEditPage';
-import { IncidentNewPage } from './incidents/IncidentNewPage';
-import { IncidentPage } from './incidents/IncidentPage';
-import { IncidentsPage } from './incidents/IncidentsPage';
-import { IncidentTriagePage } from './incidents/IncidentTriagePage';
 import { MePage } from './identity/MePage';
 import { SignInPage } from './identity/SignInPage';
 import { UserPage } from './identity/UserPage';
@@ -58,12 +53,13 @@ const router = createBrowserRouter([
       { path: 'engagements/new', element: <EngagementNewPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },
       { path: 'engagements/:id/edit', element: <EngagementEditPage /> },
-      { path: 'incidents', element: <IncidentsPage /> },
-      { path: 'incidents/new', element: <IncidentNewPage /> },
-      { path: 'incidents/triage', element: <IncidentTriagePage /> },
+      // The incident pages load when first opened, keeping their forms, pickers and panels out of the first page load.
+      { path: 'incidents', lazy: async () => ({ Component: (await import('./incidents/IncidentsPage')).IncidentsPage }) },
+      { path: 'incidents/new', lazy: async () => ({ Component: (await import('./incidents/IncidentNewPage')).IncidentNewPage }) },
+      { path: 'incidents/triage', lazy: async () => ({ Component: (await import('./incidents/IncidentTriagePage')).IncidentTriagePage }) },
       { path: 'incidents/map', lazy: async () => ({ Component: (await import('./incidents/IncidentMapPage')).IncidentMapPage }) },
-      { path: 'incidents/:id', element: <IncidentPage /> },
-      { path: 'incidents/:id/edit', element: <IncidentEditPage /> },
+      { path: 'incidents/:id', lazy: async () => ({ Component: (await import('./incidents/IncidentPage')).IncidentPage }) },
+      { path: 'incidents/:id/edit', lazy: async () => ({ Component: (await import('./incidents/IncidentEditPage')).IncidentEditPage }) },
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./cadence/DashboardPage')).DashboardPage }) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'me', element: <MePage /> },
