@@ -30,7 +30,7 @@ export const STAGING_TABLES = [
   sql`create temp table import_created (id uuid primary key) on commit drop`,
 ];
 
-type Cell = string | number | boolean | null | readonly string[];
+export type Cell = string | number | boolean | null | readonly string[];
 
 /** One batch of incidents as the rows of the three staging tables, in their column order. */
 export interface StagedBatch {
@@ -161,6 +161,11 @@ export function jsonStager(tx: Executor): Stager {
       await tx.execute(sql`insert into ${sql.identifier(table)} select * from jsonb_to_recordset(${JSON.stringify(objects)}::jsonb) as r(${sql.raw(record)})`);
     }
   };
+}
+
+/** Rows in COPY's text format, whole (the benchmark's raw COPY uses it too). */
+export function copyText(rows: Cell[][]): string {
+  return [...copyLines(rows)].join('');
 }
 
 /** COPY's text format, a few hundred rows per chunk. */
