@@ -175,6 +175,12 @@ describe('incident import', () => {
     ]);
     expect(await countWith('many')).toBe(0);
 
+    // In batches of 4, the first batches are written (on PostgreSQL while the next are checked)
+    // before row 17 is found invalid: they are rolled back with the rest.
+    const batched = await importIncidents(t.database, json(rows), options(officer, { batchSize: 4 }));
+    expect(batched).toMatchObject({ created: 0, errors: report.errors });
+    expect(await countWith('many')).toBe(0);
+
     // The same problems in a CSV file, named by its columns.
     const csv = [
       'external_id,place_name,geo_precision,occurred_on,category,summary,classification,killed,legal_status,legal_status_on,legal_status_source,source1_url,source1_outlet,source1_language,source1_type,source1_reliability,source1_credibility,source2_url,source2_outlet,source2_language,source2_type,source2_reliability,source2_credibility',

@@ -4,17 +4,18 @@ import type { TIdentifierKind, TIdentifierSpan } from '../../../shared/incidents
 import type { AuditContext } from '../../audit/audit-context';
 import type { Database, Executor } from '../../db/client';
 import { incidents } from '../../db/schema/index';
+import { ZDate } from '../../../shared/dates';
 import { AppError } from '../../http/app-error';
 import type { Actor } from '../../identity/actor';
 import { requirePermission } from '../../identity/access-policy';
 import { resolveHomePost, type WritePost } from '../../records/post-write-scope';
 import { type PreparedIncident, prepareIncident } from '../create-incident';
-import { findDuplicatesForBatch } from '../duplicates/find-duplicates';
+import { type DuplicateProbe, findDuplicatesForBatch } from '../duplicates/find-duplicates';
 import { listedIncidents } from '../incident-policy';
 import { loadIncidentReferenceData } from '../validate-incident';
 import type { TImportFormat, TImportRowError, TIncidentImportReport } from './import-contract';
 import type { ImportRow } from './parse-incident-file';
-import { writeIncidents } from './write-incidents';
+import { WRITE_BATCH, writeIncidentBatches, writeIncidents } from './write-incidents';
 
 export interface ImportProgress {
   /** `checking` every row, then `writing` batches inside the transaction. */
@@ -70,12 +71,50 @@ export async function importIncidents(database: Database, rows: readonly ImportR
     if (!posts.has(key)) posts.set(key, resolveHomePost(db, actor, code, 'incidents'));
     return posts.get(key)!;
   };
+  // Possible duplicates among what the importer may see, looked up before anything is written:
+  // once the import's own rows are in the table (uncommitted, invisible to the search's
+  // connection), every lookup would step over them.
+  const homeCountry = actor.postCode ? (await homePost(actor.postCode).catch(() => undefined))?.countryAlpha2 : undefined;
+  const probes = toCheck.map((row) => probeOf(row.input, homeCountry));
+  const probed = probes.flatMap((probe, index) => (probe ? [index] : []));
+  const found = await findDuplicatesForBatch(
+    db,
+    probed.map((index) => probes[index]!),
+    { visible: listedIncidents(actor) },
+  );
+  const candidatesOf = new Map(probed.map((index, at) => [toCheck[index]!.row, found[at]!]));
+
   const prepared: { row: ImportRow; incident: PreparedIncident }[] = [];
+  const batchSize = options.batchSize ?? WRITE_BATCH;
+  // On PostgreSQL each batch is written, in the import's one transaction, while the next is
+  // checked (the server writes as Node checks); a problem in any later row rolls it all back,
+  // so nothing is written, exactly as if every row had been checked first. PGlite runs on the
+  // same thread as the checks: there it checks everything, then writes.
+  const pipelined = !options.dryRun && database.driver === 'postgres';
+  const channel = new BatchChannel<PreparedIncident>();
+  const writeOptions = {
+    actor,
+    context: options.context,
+    total: toCheck.length,
+    onProgress: (done: number, total: number) => options.onProgress?.({ phase: 'writing', done, total }),
+    audit: { rows: rows.length, skipped: skipped.length, ...(options.format ? { format: options.format } : {}) },
+  };
+  const writing = pipelined ? writeIncidentBatches(database, channel, writeOptions) : undefined;
+  // Settled here so that a failure is not unhandled while the checks go on; it is rethrown below.
+  const written = writing?.then(
+    (created) => ({ created }),
+    (error: unknown) => ({ error }),
+  );
+  let handed = 0;
   for (const [index, row] of toCheck.entries()) {
     try {
       prepared.push({ row, incident: await prepareIncident(db, actor, row.input, { reference, homePost }) });
     } catch (error) {
       errors.push(...rowErrors(row, error));
+    }
+    if (pipelined && errors.length === 0 && prepared.length - handed >= batchSize) {
+      channel.push(prepared.slice(handed, handed + batchSize).map(({ incident }) => incident));
+      handed += batchSize;
     }
     if (index % CHECKS_PER_TURN === CHECKS_PER_TURN - 1 || index === toCheck.length - 1) {
       await options.onProgress?.({ phase: 'checking', done: index + 1, total: toCheck.length });
@@ -83,28 +122,93 @@ export async function importIncidents(database: Database, rows: readonly ImportR
     }
   }
   const report = { dryRun: options.dryRun ?? false, rows: rows.length, created: 0, valid: prepared.length, skipped, duplicates: [] };
-  if (errors.length > 0) return { ...report, errors: errors.sort((a, b) => a.row - b.row) };
+  if (errors.length > 0) {
+    channel.fail(new ImportRefused());
+    const outcome = await written;
+    if (outcome && 'error' in outcome && !(outcome.error instanceof ImportRefused)) throw outcome.error;
+    return { ...report, errors: errors.sort((a, b) => a.row - b.row) };
+  }
+  if (pipelined) {
+    if (handed < prepared.length) channel.push(prepared.slice(handed).map(({ incident }) => incident));
+    channel.close();
+  }
 
-  const found = await findDuplicatesForBatch(
-    db,
-    prepared.map(({ incident }) => ({ country: incident.country, occurredOn: incident.input.occurredOn, summary: incident.input.summary })),
-    { visible: listedIncidents(actor) },
-  );
-  const duplicates = prepared.flatMap(({ row }, index) => (found[index]!.length > 0 ? [{ row: row.row, candidates: found[index]! }] : []));
+  const duplicates = prepared.flatMap(({ row }) => {
+    const candidates = candidatesOf.get(row.row) ?? [];
+    return candidates.length > 0 ? [{ row: row.row, candidates }] : [];
+  });
   if (options.dryRun) return { ...report, errors, duplicates };
 
-  const created = await writeIncidents(
-    database,
-    prepared.map(({ incident }) => incident),
-    {
-      actor,
-      context: options.context,
-      batchSize: options.batchSize,
-      onProgress: (done, total) => options.onProgress?.({ phase: 'writing', done, total }),
-      audit: { rows: rows.length, skipped: skipped.length, ...(options.format ? { format: options.format } : {}) },
-    },
-  );
+  let created: number;
+  if (written) {
+    const outcome = await written;
+    if ('error' in outcome) throw outcome.error;
+    created = outcome.created;
+  } else {
+    created = await writeIncidents(
+      database,
+      prepared.map(({ incident }) => incident),
+      { ...writeOptions, batchSize },
+    );
+  }
   return { ...report, created, errors, duplicates };
+}
+
+/** Thrown into the writer when a row is refused: the transaction rolls back. */
+class ImportRefused extends Error {
+  constructor() {
+    super('a row of the import was refused');
+  }
+}
+
+/** Batches handed from the checks to the writer as they are ready; the writer waits for the next. */
+class BatchChannel<T> implements AsyncIterable<readonly T[]> {
+  private readonly ready: (readonly T[])[] = [];
+  private wake: (() => void) | undefined;
+  private closed = false;
+  private failure: Error | undefined;
+
+  push(batch: readonly T[]): void {
+    this.ready.push(batch);
+    this.signal();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.signal();
+  }
+
+  fail(error: Error): void {
+    this.failure = error;
+    this.signal();
+  }
+
+  private signal(): void {
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<readonly T[]> {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      const next = this.ready.shift();
+      if (next) yield next;
+      else if (this.closed) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}
+
+const PROBE_DATE = ZDate('2026-03-02');
+
+/** What the duplicate search needs of a row, read before the row is checked (a row found invalid later is not reported). */
+function probeOf(input: unknown, homeCountry: string | undefined): DuplicateProbe | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const { country, occurredOn, summary } = input as { country?: unknown; occurredOn?: unknown; summary?: unknown };
+  const where = typeof country === 'string' ? country : homeCountry;
+  // A date the database could not read (2026-13-45) is the row's problem, found by its check: no probe.
+  if (typeof where !== 'string' || !/^[A-Z]{2}$/.test(where) || !PROBE_DATE.safeParse(occurredOn).success || typeof summary !== 'string') return undefined;
+  return { country: where, occurredOn: occurredOn as string, summary };
 }
 
 function externalIdOf(input: unknown): string | undefined {

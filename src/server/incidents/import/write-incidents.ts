@@ -34,16 +34,35 @@ export interface WriteOptions {
  */
 export async function writeIncidents(database: Database, incidents: readonly PreparedIncident[], options: WriteOptions): Promise<number> {
   if (incidents.length === 0) return 0;
+  const size = options.batchSize ?? WRITE_BATCH;
+  async function* batches() {
+    for (let start = 0; start < incidents.length; start += size) yield incidents.slice(start, start + size);
+  }
+  return writeIncidentBatches(database, batches(), { ...options, total: incidents.length });
+}
+
+/**
+ * The same, for batches that arrive while the transaction is open (the import checks the next
+ * batch while this one is written): an error thrown by the source of batches rolls everything back.
+ */
+export async function writeIncidentBatches(
+  database: Database,
+  batches: AsyncIterable<readonly PreparedIncident[]>,
+  options: WriteOptions & { total: number },
+): Promise<number> {
   return inTransaction(database, async (tx, stage) => {
     for (const statement of STAGING_TABLES) await tx.execute(statement);
-    const size = options.batchSize ?? WRITE_BATCH;
     let created = 0;
-    for (let start = 0; start < incidents.length; start += size) {
-      await stage(stagedRows(incidents.slice(start, start + size)));
+    let staged = 0;
+    const written: PreparedIncident[] = [];
+    for await (const batch of batches) {
+      await stage(stagedRows(batch));
       created += await moveStaged(tx, options.actor.id);
-      await options.onProgress?.(Math.min(start + size, incidents.length), incidents.length);
+      staged += batch.length;
+      written.push(...batch);
+      await options.onProgress?.(staged, options.total);
     }
-    if (created > 0) await recordAudit(tx, options.context, importEvent(incidents, created, options));
+    if (created > 0) await recordAudit(tx, options.context, importEvent(written, created, options));
     return created;
   });
 }
