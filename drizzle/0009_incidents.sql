@@ -1,3 +1,4 @@
+-- pg_trgm: similarity() for comparing duplicate-detection methods (docs/duplicates.md); no index uses it.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
 CREATE TABLE "incident_categories" (
@@ -127,8 +128,8 @@ CREATE INDEX "incidents_post_idx" ON "incidents" USING btree ("post_id","occurre
 CREATE INDEX "incidents_country_idx" ON "incidents" USING btree ("country_alpha2","occurred_on");--> statement-breakpoint
 CREATE INDEX "incidents_merged_into_idx" ON "incidents" USING btree ("merged_into_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "incidents_external_id_idx" ON "incidents" USING btree ("external_id");--> statement-breakpoint
-CREATE INDEX "incidents_summary_trgm_idx" ON "incidents" USING gin ("summary" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "sources_record_idx" ON "sources" USING btree ("record_type","record_id");--> statement-breakpoint
+CREATE INDEX "sources_record_idx" ON "sources" USING btree ("record_type","record_id");
+--> statement-breakpoint
 -- The seed taxonomy; administrators add categories and retire them (never delete: old incidents keep theirs).
 INSERT INTO "incident_categories" ("code", "name", "description", "sort_order") VALUES
   ('violent_crime', 'Violent crime', 'Assault, robbery and other violence against persons not listed separately.', 10),

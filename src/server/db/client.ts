@@ -64,7 +64,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return { db, driver: 'postgres', raw: { driver: 'postgres', pool }, close: () => pool.end() };
 }
 
-/** Extensions the migrations create (pg_trgm for near-duplicate incidents); PostgreSQL ships them in contrib. */
+/** Extensions the migrations create (pg_trgm, whose similarity() docs/duplicates.md compares); PostgreSQL ships them in contrib. */
 const PGLITE_EXTENSIONS = { pg_trgm };
 
 async function openPglite(dataDir: string): Promise<Database> {

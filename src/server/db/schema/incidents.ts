@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -89,8 +88,8 @@ export const incidents = pgTable(
     index('incidents_country_idx').on(t.countryAlpha2, t.occurredOn),
     index('incidents_merged_into_idx').on(t.mergedIntoId),
     uniqueIndex('incidents_external_id_idx').on(t.externalId),
-    // Near-duplicate candidates by trigram similarity of summaries (pg_trgm).
-    index('incidents_summary_trgm_idx').using('gin', sql`${t.summary} gin_trgm_ops`),
+    // No trigram index on the summary: duplicate candidates are narrowed by country and date
+    // (incidents_country_idx) and scored on the few rows left (docs/duplicates.md measured it).
   ],
 );
 
