@@ -1,7 +1,7 @@
 import { and, ne, type SQL } from 'drizzle-orm';
 import { POST_ROLES } from '../../shared/identity';
 import { engagements } from '../db/schema/index';
-import { AppError } from '../http/app-error';
+import { AppError, type Refusal, refusal } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { canSee, hasPermission, requireVisible, visibleRecords, type ScopedRecord } from '../identity/access-policy';
 import { workflowRefusal } from '../workflow/workflow-policy';
@@ -58,7 +58,7 @@ function withDrafter<T extends EngagementSubject>(engagement: T): T & { editors:
  * follow-ups and comments are engagements' own. Commands and the presenter's allowedActions
  * both ask here, so a button is shown only when it would work.
  */
-export function actionRefusal(viewer: Actor, engagement: EngagementSubject, action: EngagementAction): AppError | undefined {
+export function actionRefusal(viewer: Actor, engagement: EngagementSubject, action: EngagementAction): Refusal | undefined {
   switch (action) {
     case 'update':
       return workflowRefusal(ENGAGEMENT_WORKFLOW, viewer, withDrafter(engagement), 'edit');
@@ -70,16 +70,16 @@ export function actionRefusal(viewer: Actor, engagement: EngagementSubject, acti
       // Follow-ups are worked after approval too: marking one done changes no reported fact.
       return hasPermission(viewer, 'records.draft') && viewer.postId === engagement.postId
         ? undefined
-        : new AppError('forbidden', 'Only officers and approvers of the engagement’s post may update its follow-ups.');
+        : refusal('forbidden', 'Only officers and approvers of the engagement’s post may update its follow-ups.');
     case 'comment':
       // Whoever may read the engagement may discuss it; a comment changes none of its content.
-      return hasPermission(viewer, 'records.read') ? undefined : new AppError('forbidden', `Your role (${viewer.role}) does not comment on records.`);
+      return hasPermission(viewer, 'records.read') ? undefined : refusal('forbidden', `Your role (${viewer.role}) does not comment on records.`);
   }
 }
 
 export function assertEngagementAction(viewer: Actor, engagement: EngagementSubject, action: EngagementAction): void {
-  const refusal = actionRefusal(viewer, engagement, action);
-  if (refusal) throw refusal;
+  const refused = actionRefusal(viewer, engagement, action);
+  if (refused) throw AppError.from(refused);
 }
 
 /** The engagement with its drafter among the editors, as the shared workflow expects it. */

@@ -26,6 +26,18 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * Why a step is not allowed now, as data: presenters ask for every action of every row of a
+ * page, and building an Error (with its stack trace) for each refusal cost more than the page's
+ * queries. The command that must refuse throws it as an AppError (`AppError.from`).
+ */
+export interface Refusal {
+  readonly code: AppErrorCode;
+  readonly message: string;
+}
+
+export const refusal = (code: AppErrorCode, message: string): Refusal => ({ code, message });
+
 export class AppError extends Error {
   readonly status: number;
   readonly title: string;
@@ -47,6 +59,10 @@ export class AppError extends Error {
 
   static validation(errors: FieldError[], detail?: string): AppError {
     return new AppError('validation', detail ?? errors.map((error) => `${error.field} ${error.message}`).join('; '), errors);
+  }
+
+  static from(refused: Refusal): AppError {
+    return new AppError(refused.code, refused.message);
   }
 
   static notFound(what: string): AppError {

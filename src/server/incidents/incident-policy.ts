@@ -1,7 +1,7 @@
 import { and, isNull, ne, type SQL } from 'drizzle-orm';
 import { POST_ROLES } from '../../shared/identity';
 import { incidents } from '../db/schema/index';
-import { AppError } from '../http/app-error';
+import { AppError, type Refusal, refusal } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { canSee, hasPermission, requireVisible, visibleRecords, type ScopedRecord } from '../identity/access-policy';
 import { workflowRefusal } from '../workflow/workflow-policy';
@@ -75,14 +75,14 @@ export function workflowSubject<T extends IncidentSubject>(incident: T): T {
   return withDrafter(incident);
 }
 
-const merged = () => new AppError('conflict', 'The incident was merged into another; change the incident it was merged into, or undo the merge.');
+const merged = () => refusal('conflict', 'The incident was merged into another; change the incident it was merged into, or undo the merge.');
 
 /**
  * Why the viewer may not do this now, as the error the command throws, or undefined when
  * allowed. Commands and the presenter's allowedActions both ask here, so a button is shown
  * only when it would work. The caller has checked that the viewer sees the incident.
  */
-export function actionRefusal(viewer: Actor, incident: IncidentSubject, action: IncidentAction): AppError | undefined {
+export function actionRefusal(viewer: Actor, incident: IncidentSubject, action: IncidentAction): Refusal | undefined {
   switch (action) {
     case 'update':
     case 'add_source':
@@ -97,22 +97,22 @@ export function actionRefusal(viewer: Actor, incident: IncidentSubject, action: 
       if (incident.mergedIntoId) return merged();
       return workflowRefusal(INCIDENT_WORKFLOW, viewer, withDrafter(incident), action);
     case 'comment':
-      return hasPermission(viewer, 'records.read') ? undefined : new AppError('forbidden', `Your role (${viewer.role}) does not comment on records.`);
+      return hasPermission(viewer, 'records.read') ? undefined : refusal('forbidden', `Your role (${viewer.role}) does not comment on records.`);
     case 'merge':
     case 'dismiss_duplicate':
-      if (!hasPermission(viewer, 'incidents.triage')) return new AppError('forbidden', 'Only approvers and analysts merge incidents and dismiss duplicates.');
+      if (!hasPermission(viewer, 'incidents.triage')) return refusal('forbidden', 'Only approvers and analysts merge incidents and dismiss duplicates.');
       if (incident.mergedIntoId) return merged();
-      if (incident.status === 'rejected') return new AppError('conflict', 'The incident was rejected; a rejected incident is not merged.');
+      if (incident.status === 'rejected') return refusal('conflict', 'The incident was rejected; a rejected incident is not merged.');
       return undefined;
     case 'unmerge':
-      if (!hasPermission(viewer, 'incidents.triage')) return new AppError('forbidden', 'Only approvers and analysts undo merges.');
-      return incident.mergedIntoId ? undefined : new AppError('conflict', 'The incident is not merged into another.');
+      if (!hasPermission(viewer, 'incidents.triage')) return refusal('forbidden', 'Only approvers and analysts undo merges.');
+      return incident.mergedIntoId ? undefined : refusal('conflict', 'The incident is not merged into another.');
   }
 }
 
 export function assertIncidentAction(viewer: Actor, incident: IncidentSubject, action: IncidentAction): void {
-  const refusal = actionRefusal(viewer, incident, action);
-  if (refusal) throw refusal;
+  const refused = actionRefusal(viewer, incident, action);
+  if (refused) throw AppError.from(refused);
 }
 
 /** What the viewer may do now; the web app shows only these buttons. */

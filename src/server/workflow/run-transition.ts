@@ -43,7 +43,7 @@ export async function runTransition(db: Executor, request: TransitionRequest): P
   const rule = transitionRule(workflow, action);
   requirePermission(actor, rule.permission);
   const refusal = workflowRefusal(workflow, actor, record, action);
-  if (refusal) throw refusal;
+  if (refusal) throw AppError.from(refusal);
   const reason = rule.reasonRequired ? parseInput(ZReturnInput, request.input ?? {}).reason : undefined;
   const past = rule.past;
 
