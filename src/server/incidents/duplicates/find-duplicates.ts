@@ -9,8 +9,8 @@ import { jaccard, wordShingles } from './word-shingles';
  * and date with the btree index incidents_country_idx (and applies the merge, status and
  * access rules); the few rows left are scored here by the Jaccard similarity of their word
  * shingles. docs/duplicates.md measures this against pg_trgm and MinHash/LSH: at the same
- * recall it offers fewer wrong candidates than either, and it is as fast as pg_trgm for one
- * incident and faster for a batch.
+ * recall it offers fewer wrong candidates than either, and it is faster than pg_trgm for one
+ * incident and for a batch.
  */
 
 /**
