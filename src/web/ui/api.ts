@@ -34,6 +34,17 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
+/**
+ * For a write made without apiSend (an upload that reports its progress through
+ * XMLHttpRequest): apiSend's headers for a JSON body with the CSRF token, and its reaction to a 401.
+ */
+export function jsonWriteHeaders(): Record<string, string> {
+  return { accept: 'application/json', 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+}
+export function sessionEnded(): void {
+  onUnauthorized?.();
+}
+
 const SESSION_PATHS = ['/api/v1/me', '/api/v1/session'];
 
 function withQuery(path: string, params: Params): string {
