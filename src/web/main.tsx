@@ -56,6 +56,7 @@ const router = createBrowserRouter([
       // The incident pages load when first opened, keeping their forms, pickers and panels out of the first page load.
       { path: 'incidents', lazy: async () => ({ Component: (await import('./incidents/IncidentsPage')).IncidentsPage }) },
       { path: 'incidents/new', lazy: async () => ({ Component: (await import('./incidents/IncidentNewPage')).IncidentNewPage }) },
+      { path: 'incidents/import', lazy: async () => ({ Component: (await import('./incidents/IncidentImportPage')).IncidentImportPage }) },
       { path: 'incidents/triage', lazy: async () => ({ Component: (await import('./incidents/IncidentTriagePage')).IncidentTriagePage }) },
       { path: 'incidents/map', lazy: async () => ({ Component: (await import('./incidents/IncidentMapPage')).IncidentMapPage }) },
       { path: 'incidents/:id', lazy: async () => ({ Component: (await import('./incidents/IncidentPage')).IncidentPage }) },

@@ -37,6 +37,11 @@ function Incidents() {
               File an incident
             </Link>
           )}
+          {hasPermission(me.data, 'records.draft') && (
+            <Link to="/incidents/import" className="button">
+              Import incidents
+            </Link>
+          )}
           {hasPermission(me.data, 'records.approve') && (
             <Link to="/incidents/triage" className="button">
               Awaiting verification
