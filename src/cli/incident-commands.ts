@@ -7,7 +7,7 @@ import { users } from '../server/db/schema/index';
 import { loadConfig } from '../server/env';
 import { AppError } from '../server/http/app-error';
 import { type Actor, loadActor } from '../server/identity/actor';
-import { IMPORT_FORMATS, type TImportFormat, type TImportRowError, type TIncidentImportReport } from '../server/incidents/import/import-contract';
+import { IMPORT_FORMATS, type TImportFormat, type TImportRowError, type TIncidentImportReport } from '../shared/incident-imports';
 import { importIncidents } from '../server/incidents/import/import-incidents';
 import { formatOfFileName, parseIncidentFile } from '../server/incidents/import/parse-incident-file';
 import { progressBar, type CliIo } from './output';

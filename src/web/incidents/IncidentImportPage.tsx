@@ -1,13 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import {
-  IMPORT_MAX_CHARS,
-  IMPORT_MAX_ROWS,
-  type TImportFormat,
-  type TImportRowError,
-  type TIncidentImportReport,
-} from '../../server/incidents/import/import-contract';
+import { IMPORT_MAX_CHARS, IMPORT_MAX_ROWS, type TImportFormat, type TImportRowError, type TIncidentImportReport } from '../../shared/incident-imports';
 import type { TProblem } from '../../shared/problem';
 import { usePost } from '../reference/reference-queries';
 import { ApiError, errorMessage, jsonWriteHeaders, sessionEnded } from '../ui/api';

@@ -13,7 +13,7 @@ import { type PreparedIncident, prepareIncident } from '../create-incident';
 import { type DuplicateProbe, findDuplicatesForBatch } from '../duplicates/find-duplicates';
 import { listedIncidents } from '../incident-policy';
 import { loadIncidentReferenceData } from '../validate-incident';
-import type { TImportFormat, TImportRowError, TIncidentImportReport } from './import-contract';
+import type { TImportFormat, TImportRowError, TIncidentImportReport } from '../../../shared/incident-imports';
 import type { ImportRow } from './parse-incident-file';
 import { WRITE_BATCH, writeIncidentBatches, writeIncidents } from './write-incidents';
 

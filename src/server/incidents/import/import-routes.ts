@@ -11,7 +11,7 @@ import {
   ZIncidentImportProblem,
   ZIncidentImportReport,
   ZIncidentImportRequest,
-} from './import-contract';
+} from '../../../shared/incident-imports';
 import { importIncidents } from './import-incidents';
 import { parseIncidentFile } from './parse-incident-file';
 

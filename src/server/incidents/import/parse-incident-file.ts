@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError } from '../../http/app-error';
 import { csvColumnOf, csvMessage, csvRowToInput, INCIDENT_CSV_COLUMNS, jsonFieldOf, normaliseHeader, REQUIRED_CSV_COLUMNS } from './incident-columns';
-import type { TImportFormat, TImportRowError } from './import-contract';
+import type { TImportFormat, TImportRowError } from '../../../shared/incident-imports';
 
 /**
  * Reads an import file into rows of incident input, numbered as a person counts them:

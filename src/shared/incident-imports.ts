@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { ZIdentifierKind } from '../../../shared/incidents';
-import { ZProblem } from '../../../shared/problem';
+import { ZIdentifierKind } from './incidents';
+import { ZProblem } from './problem';
 
-/**
- * The bulk import's API contract. Zod only (no node:*, no database), so the upload page can
- * import these types as it imports those of src/shared/.
- */
+/** The bulk import's API contract (POST /api/v1/incident-imports), shared by the server, the CLI and the upload page. */
 export const IMPORT_FORMATS = ['csv', 'json'] as const;
 export type TImportFormat = (typeof IMPORT_FORMATS)[number];
 
