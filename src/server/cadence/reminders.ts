@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { engagements, followUps, users } from '../db/schema/index';
+import { engagements, followUps, notifications, users } from '../db/schema/index';
 import { visibleEngagements } from '../engagements/engagement-policy';
 import { loadActor, type Actor } from '../identity/actor';
 import { type NewNotification, notify } from '../notifications/notification-store';
@@ -69,7 +69,21 @@ async function followUpReminders(db: Db, now: Date): Promise<NewNotification[]> 
       .select({ id: followUps.id, dueDate: followUps.dueDate, engagementId: followUps.engagementId })
       .from(followUps)
       .innerJoin(engagements, eq(engagements.id, followUps.engagementId))
-      .where(and(eq(followUps.ownerId, owner.id), isNull(followUps.doneAt), lt(followUps.dueDate, utcDate(now)), visibleEngagements(owner)));
+      .where(
+        and(
+          eq(followUps.ownerId, owner.id),
+          isNull(followUps.doneAt),
+          lt(followUps.dueDate, utcDate(now)),
+          visibleEngagements(owner),
+          // Each late follow-up is reminded of once: those reminded already are not sent again every run.
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(notifications)
+              .where(eq(notifications.dedupeKey, sql`'follow_up:' || ${followUps.id} || ':overdue'`)),
+          ),
+        ),
+      );
     for (const item of late) {
       reminders.push({
         userId: owner.id,

@@ -16,15 +16,24 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
-/** Inserts the notifications not seen before; returns how many were new. */
+/**
+ * Notifications per INSERT: eight parameters each keeps a statement far below PostgreSQL's
+ * 65,535 bind parameters, however many a job run produces.
+ */
+export const NOTIFY_BATCH = 1_000;
+
+/** Inserts the notifications not seen before, in bounded batches; returns how many were new. */
 export async function notify(db: Executor, items: NewNotification[]): Promise<number> {
-  if (items.length === 0) return 0;
-  const inserted = await db
-    .insert(notifications)
-    .values(items.map((item) => ({ ...item, postId: item.postId ?? null, params: item.params ?? {} })))
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id });
-  return inserted.length;
+  let created = 0;
+  for (let start = 0; start < items.length; start += NOTIFY_BATCH) {
+    const inserted = await db
+      .insert(notifications)
+      .values(items.slice(start, start + NOTIFY_BATCH).map((item) => ({ ...item, postId: item.postId ?? null, params: item.params ?? {} })))
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ id: notifications.id });
+    created += inserted.length;
+  }
+  return created;
 }
 
 export type Resolution = 'approved' | 'verified' | 'returned' | 'rejected' | 'done';

@@ -134,5 +134,6 @@ export const followUps = pgTable(
     dueDate: date({ mode: 'string' }).notNull(),
     doneAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('follow_ups_owner_idx').on(t.ownerId, t.dueDate)],
+  // By engagement: every page of engagements reads its rows' follow-ups.
+  (t) => [index('follow_ups_owner_idx').on(t.ownerId, t.dueDate), index('follow_ups_engagement_idx').on(t.engagementId)],
 );

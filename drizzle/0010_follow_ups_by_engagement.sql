@@ -1,0 +1,1 @@
+CREATE INDEX "follow_ups_engagement_idx" ON "follow_ups" USING btree ("engagement_id");
