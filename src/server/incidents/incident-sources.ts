@@ -1,27 +1,21 @@
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { ZIncidentSourceInput, type TIncident } from '../../shared/incidents';
 import type { AuditContext } from '../audit/audit-context';
-import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
-import { incidentLegalStatuses, incidents, sources } from '../db/schema/index';
+import { incidentLegalStatuses, sources } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
-import { appendActivity } from '../workflow/record-activity';
 import { assertIncidentAction } from './incident-policy';
 import { findIncidentSubject, getIncident } from './incident-queries';
-import { recordRevision } from './incident-revisions';
+import { lockEditable, recordIncidentEdit } from './incident-edit';
 import { INCIDENT_WORKFLOW } from './incident-workflow-definition';
 
-/** Locks the incident row for the rest of the transaction, still editable and not merged, or 409. */
-async function lockEditable(tx: Executor, id: string): Promise<void> {
-  const [row] = await tx
-    .update(incidents)
-    .set({ updatedAt: new Date() })
-    .where(and(eq(incidents.id, id), inArray(incidents.status, [...INCIDENT_WORKFLOW.editableIn]), isNull(incidents.mergedIntoId)))
-    .returning({ id: incidents.id });
-  if (!row) throw new AppError('conflict', 'The incident changed meanwhile (submitted, decided or merged); reload it and try again.');
+/** What the revision and the audit trail say of a source added or removed. */
+function sourceSummary(source: { id: string; outlet: string; url: string; reliability: string; credibility: number; suspectStatus: string | null }) {
+  const { id, outlet, url, reliability, credibility, suspectStatus } = source;
+  return { id, outlet, url, reliability, credibility, suspectStatus };
 }
 
 /** Adds a source to a draft or verified incident (a later report, a court record); kept as a revision. */
@@ -31,7 +25,8 @@ export async function addIncidentSource(db: Executor, id: string, raw: unknown, 
   assertIncidentAction(actor, current, 'add_source');
   const source = parseInput(ZIncidentSourceInput, raw);
   await db.transaction(async (tx) => {
-    await lockEditable(tx, id);
+    const now = new Date();
+    await lockEditable(tx, id, now);
     const [added] = await tx
       .insert(sources)
       .values({
@@ -48,21 +43,15 @@ export async function addIncidentSource(db: Executor, id: string, raw: unknown, 
         addedBy: actor.id,
       })
       .returning({ id: sources.id });
-    const summary = {
-      id: added!.id,
-      outlet: source.outlet,
-      url: source.url,
-      reliability: source.reliability,
-      credibility: source.credibility,
-      suspectStatus: source.suspectStatus,
-    };
-    await recordRevision(tx, { incidentId: id, actorId: actor.id, statusAtChange: current.status, change: { sources: { added: summary } } });
-    await appendActivity(tx, { recordType: INCIDENT_WORKFLOW.recordType, recordId: id, actorId: actor.id, kind: 'edited', fields: ['sources'] });
-    await recordAudit(tx, context, {
+    const summary = sourceSummary({ ...source, id: added!.id });
+    await recordIncidentEdit(tx, context, {
+      incident: current,
+      actor,
+      at: now,
+      fields: ['sources'],
+      revision: { sources: { added: summary } },
       action: 'incident.source_added',
-      recordType: INCIDENT_WORKFLOW.recordType,
-      recordId: id,
-      change: { source: summary },
+      audit: { source: summary },
       classification: current.classification,
     });
   });
@@ -78,7 +67,8 @@ export async function removeIncidentSource(db: Executor, id: string, sourceId: s
   const current = await findIncidentSubject(db, id, actor);
   assertIncidentAction(actor, current, 'remove_source');
   await db.transaction(async (tx) => {
-    await lockEditable(tx, id);
+    const now = new Date();
+    await lockEditable(tx, id, now);
     const owned = and(eq(sources.recordType, INCIDENT_WORKFLOW.recordType), eq(sources.recordId, id));
     const [source] = await tx
       .select()
@@ -95,21 +85,15 @@ export async function removeIncidentSource(db: Executor, id: string, sourceId: s
       .limit(1);
     if (stating) throw new AppError('conflict', `This source states the legal status “${stating.status}”; it stays while it does.`);
     await tx.delete(sources).where(eq(sources.id, sourceId));
-    const summary = {
-      id: source.id,
-      outlet: source.outlet,
-      url: source.url,
-      reliability: source.reliability,
-      credibility: source.credibility,
-      suspectStatus: source.suspectStatus,
-    };
-    await recordRevision(tx, { incidentId: id, actorId: actor.id, statusAtChange: current.status, change: { sources: { removed: summary } } });
-    await appendActivity(tx, { recordType: INCIDENT_WORKFLOW.recordType, recordId: id, actorId: actor.id, kind: 'edited', fields: ['sources'] });
-    await recordAudit(tx, context, {
+    const summary = sourceSummary(source);
+    await recordIncidentEdit(tx, context, {
+      incident: current,
+      actor,
+      at: now,
+      fields: ['sources'],
+      revision: { sources: { removed: summary } },
       action: 'incident.source_removed',
-      recordType: INCIDENT_WORKFLOW.recordType,
-      recordId: id,
-      change: { source: summary },
+      audit: { source: summary },
       classification: current.classification,
     });
   });

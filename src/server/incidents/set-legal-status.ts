@@ -1,17 +1,15 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { LEGAL_NEXT, LEGAL_STATUS_LABELS, ZLegalStatusInput, type TIncident, type TLegalStatus } from '../../shared/incidents';
 import type { AuditContext } from '../audit/audit-context';
-import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
 import { incidentLegalStatuses, incidents, sources } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
-import { appendActivity } from '../workflow/record-activity';
 import { assertIncidentAction } from './incident-policy';
 import { findIncidentSubject, getIncident } from './incident-queries';
-import { recordRevision } from './incident-revisions';
+import { lockEditable, recordIncidentEdit } from './incident-edit';
 import { INCIDENT_WORKFLOW } from './incident-workflow-definition';
 
 /** The latest step of the legal history: by the date it took effect, then by when it was recorded. */
@@ -36,14 +34,8 @@ export async function setLegalStatus(db: Executor, id: string, raw: unknown, con
   assertIncidentAction(actor, current, 'set_legal_status');
   const input = parseInput(ZLegalStatusInput, raw);
   await db.transaction(async (tx) => {
-    const [locked] = await tx
-      .update(incidents)
-      .set({ updatedAt: new Date() })
-      .where(eq(incidents.id, id))
-      .returning({ status: incidents.status, mergedIntoId: incidents.mergedIntoId });
-    if (!locked || !INCIDENT_WORKFLOW.editableIn.includes(locked.status) || locked.mergedIntoId) {
-      throw new AppError('conflict', 'The incident changed meanwhile (submitted, decided or merged); reload it and try again.');
-    }
+    const now = new Date();
+    await lockEditable(tx, id, now);
     const latest = await latestLegalStatus(tx, id);
     const from = latest?.status ?? 'reported';
     if (!LEGAL_NEXT[from].includes(input.status)) {
@@ -66,14 +58,13 @@ export async function setLegalStatus(db: Executor, id: string, raw: unknown, con
       .insert(incidentLegalStatuses)
       .values({ incidentId: id, status: input.status, effectiveOn: input.effectiveOn, sourceId: input.source, recordedBy: actor.id });
     await tx.update(incidents).set({ legalStatus: input.status }).where(eq(incidents.id, id));
-    const change = { legalStatus: { from, to: input.status, effectiveOn: input.effectiveOn, source: input.source } };
-    await recordRevision(tx, { incidentId: id, actorId: actor.id, statusAtChange: current.status, change });
-    await appendActivity(tx, { recordType: INCIDENT_WORKFLOW.recordType, recordId: id, actorId: actor.id, kind: 'edited', fields: ['legalStatus'] });
-    await recordAudit(tx, context, {
+    await recordIncidentEdit(tx, context, {
+      incident: current,
+      actor,
+      at: now,
+      fields: ['legalStatus'],
+      revision: { legalStatus: { from, to: input.status, effectiveOn: input.effectiveOn, source: input.source } },
       action: 'incident.legal_status_set',
-      recordType: INCIDENT_WORKFLOW.recordType,
-      recordId: id,
-      change,
       classification: current.classification,
     });
   });

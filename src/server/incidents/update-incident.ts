@@ -1,20 +1,16 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { ZIncidentUpdate, type TIncident } from '../../shared/incidents';
 import type { TClearance } from '../../shared/identity';
 import type { AuditContext } from '../audit/audit-context';
-import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
-import { incidents } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { higherMarking, requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
 import { resolveHomePost } from '../records/post-write-scope';
 import { syncCommentMarking } from '../workflow/comments';
-import { appendActivity } from '../workflow/record-activity';
 import { assertIncidentAction } from './incident-policy';
 import { findIncidentSubject, getIncident } from './incident-queries';
-import { recordRevision } from './incident-revisions';
+import { lockEditable, recordIncidentEdit } from './incident-edit';
 import { INCIDENT_WORKFLOW } from './incident-workflow-definition';
 import { validateIncidentContent } from './validate-incident';
 
@@ -100,19 +96,15 @@ export async function updateIncident(db: Executor, id: string, raw: unknown, con
   await db.transaction(async (tx) => {
     const now = new Date();
     // Checked again under the write: an incident submitted or merged meanwhile no longer changes.
-    const [updated] = await tx
-      .update(incidents)
-      .set({ ...set, updatedAt: now })
-      .where(and(eq(incidents.id, id), inArray(incidents.status, [...INCIDENT_WORKFLOW.editableIn]), isNull(incidents.mergedIntoId)))
-      .returning({ id: incidents.id });
-    if (!updated) throw new AppError('conflict', 'The incident changed meanwhile (submitted, decided or merged); reload it and try again.');
-    await recordRevision(tx, { incidentId: id, actorId: actor.id, statusAtChange: current.status, change: revision, at: now });
-    await appendActivity(tx, { recordType: INCIDENT_WORKFLOW.recordType, recordId: id, actorId: actor.id, kind: 'edited', fields: [...changed], at: now });
-    await recordAudit(tx, context, {
+    await lockEditable(tx, id, now, set);
+    await recordIncidentEdit(tx, context, {
+      incident: current,
+      actor,
+      at: now,
+      fields: [...changed],
+      revision,
       action: 'incident.updated',
-      recordType: INCIDENT_WORKFLOW.recordType,
-      recordId: id,
-      change: audit,
+      audit,
       classification: higherMarking(current.classification, effective.classification as string),
     });
     if (changed.includes('classification')) await syncCommentMarking(tx, INCIDENT_WORKFLOW.recordType, id, effective.classification as TClearance);
