@@ -19,6 +19,18 @@ export interface IncidentDetails {
   returned: TReturned | null;
 }
 
+/**
+ * Everyone who wrote each incident's content, its own editors and those of every incident merged
+ * into it (their content is part of it now), whoever reads: four eyes is a rule about the
+ * record, not about what the reader may see of the incidents merged into it.
+ */
+export async function loadIncidentEditors(db: Executor, ids: string[]): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map();
+  const merged = await db.select({ id: incidents.id, into: incidents.mergedIntoId }).from(incidents).where(inArray(incidents.mergedIntoId, ids));
+  const byRecord = await loadEditors(db, INCIDENT_WORKFLOW.recordType, [...ids, ...merged.map((row) => row.id)]);
+  return new Map(ids.map((id) => [id, [...(byRecord.get(id) ?? []), ...merged.filter((row) => row.into === id).flatMap((row) => byRecord.get(row.id) ?? [])]]));
+}
+
 /** Statuses that say something about the suspect: "unknown" and "not stated" disagree with nothing. */
 const STATED = new Set<TSuspectStatus>(['national', 'foreign_national', 'asylum_seeker', 'no_residence_status']);
 
@@ -30,7 +42,7 @@ const STATED = new Set<TSuspectStatus>(['national', 'foreign_national', 'asylum_
 export async function loadIncidentDetails(db: Executor, ids: string[], viewer: Actor): Promise<Map<string, IncidentDetails>> {
   const details = new Map<string, IncidentDetails>();
   if (ids.length === 0) return details;
-  const [sourceRows, mergedRows, returns] = await Promise.all([
+  const [sourceRows, mergedRows, returns, editors] = await Promise.all([
     db
       .select({
         id: sources.id,
@@ -56,12 +68,16 @@ export async function loadIncidentDetails(db: Executor, ids: string[], viewer: A
       .from(incidents)
       .where(and(inArray(incidents.mergedIntoId, ids), visibleIncidents(viewer))),
     loadLatestReturns(db, INCIDENT_WORKFLOW.recordType, ids),
+    loadIncidentEditors(db, ids),
   ]);
-  // Editors of merged incidents count for their survivor: their content is part of it now.
-  const editorIds = [...ids, ...mergedRows.map((row) => row.id)];
-  const editors = await loadEditors(db, INCIDENT_WORKFLOW.recordType, editorIds);
+  const sourcesOf = new Map<string, typeof sourceRows>();
+  for (const row of sourceRows) {
+    const list = sourcesOf.get(row.recordId);
+    if (list) list.push(row);
+    else sourcesOf.set(row.recordId, [row]);
+  }
   for (const id of ids) {
-    const own = sourceRows.filter((row) => row.recordId === id);
+    const own = sourcesOf.get(id) ?? [];
     const mergedFrom = mergedRows.filter((row) => row.into === id).map((row) => row.id);
     const incidentSources = own.map((row) => ({
       id: row.id,
@@ -86,7 +102,7 @@ export async function loadIncidentDetails(db: Executor, ids: string[], viewer: A
       suspectStatusDisputed: suspectStatuses.filter((claim) => STATED.has(claim.status)).length > 1,
       bestReliability: incidentSources.map((source) => source.reliability).sort()[0] ?? null,
       mergedFrom,
-      editors: [...(editors.get(id) ?? []), ...mergedFrom.flatMap((merged) => editors.get(merged) ?? [])],
+      editors: editors.get(id) ?? [],
       returned: returns.get(id) ?? null,
     });
   }

@@ -6,7 +6,7 @@ import type { Executor } from '../db/client';
 import { countries, incidentCategories, incidents, posts, sources, users } from '../db/schema/index';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
-import { loadIncidentDetails, loadLegalHistory } from './incident-details';
+import { loadIncidentDetails, loadIncidentEditors, loadLegalHistory } from './incident-details';
 import { listedIncidents, requireVisibleIncident } from './incident-policy';
 import { presentIncident, presentIncidentSummary, type IncidentRow } from './incident-presenter';
 import { INCIDENT_WORKFLOW } from './incident-workflow-definition';
@@ -78,8 +78,8 @@ export async function getIncident(db: Executor, id: string, viewer: Actor): Prom
 /** The row with its editors (its own and those of incidents merged into it), for commands whose rules read them. */
 export async function findIncidentSubject(db: Executor, id: string, viewer: Actor): Promise<IncidentRow & { editors: string[] }> {
   const row = requireVisibleIncident(viewer, await findIncidentRow(db, id));
-  const details = await loadIncidentDetails(db, [id], viewer);
-  return { ...row, editors: details.get(id)?.editors ?? [] };
+  const editors = await loadIncidentEditors(db, [id]);
+  return { ...row, editors: editors.get(id) ?? [] };
 }
 
 const asList = <T>(value: T | T[] | undefined): T[] | undefined => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
