@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server/main';
-import { createE2eUser, E2E_PASSWORD, launchBrowser, signIn, startE2eServer } from './support';
+import { createE2eUser, E2E_PASSWORD, expectAccessible, launchBrowser, signIn, startE2eServer } from './support';
 
 describe('signing in, out, and managing users', () => {
   let server: RunningServer;
@@ -44,6 +44,7 @@ describe('signing in, out, and managing users', () => {
     await expect.poll(() => alert.textContent()).toContain('Email or password is wrong.');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    await expectAccessible(page, 'the sign-in page with an error');
     await page.screenshot({ path: 'test-results/sign-in.png', fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -55,6 +56,7 @@ describe('signing in, out, and managing users', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Audit' }).count()).toBe(1);
+    await expectAccessible(page, 'the home page of an administrator');
 
     await signOut();
     await page.goto(`${server.url}/me`);

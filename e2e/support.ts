@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import type { TUser, TUserCreate } from '../src/shared/identity';
 import { SYSTEM } from '../src/server/audit/audit-context';
@@ -57,4 +58,23 @@ export async function apiWrite(page: Page, baseUrl: string, method: 'PATCH' | 'P
   const body = await response.json();
   if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${JSON.stringify(body)}`);
   return body;
+}
+
+/**
+ * Runs axe-core on the page as it is now and fails on any violation of serious or critical
+ * impact, naming the rule, its help text and the first elements it found. Call it once a page
+ * has rendered what the test is about (after the heading or the data shows).
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  if (serious.length === 0) return;
+  const lines = serious.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')}`,
+  );
+  throw new Error(`Accessibility violations on ${where} (${page.url()}):\n${lines.join('\n')}`);
 }
