@@ -1,9 +1,20 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { TCadenceReport, TCadenceRollup, TCadenceRow } from '../../shared/engagements';
 import type { Executor } from '../db/client';
-import { directivePosts, directives, engagementDirectives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
+import {
+  cadenceWeeks,
+  directivePosts,
+  directives,
+  engagementDirectives,
+  engagementPoints,
+  engagements,
+  pointLatest,
+  posts,
+  receptionMonths,
+  talkingPoints,
+} from '../db/schema/index';
 import type { Actor } from '../identity/actor';
-import { type CadenceQuery, type CadenceRowWithMarking, cadenceRows, countingEngagements } from './cadence-queries';
+import { type CadenceQuery, type CadenceRowWithMarking, cadenceRows, countingEngagements, engagementsAhead } from './cadence-queries';
 import { cadenceStatus, DAY_MS } from './cadence-status';
 import { ACTION_POST_OF_POINT, applicablePostInScope } from '../directives/applicable-points';
 import { visibleRecords } from '../identity/access-policy';
@@ -48,39 +59,71 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
   /** Per post (index), its last engagement before the first week shown. */
   const earlier = new Map<number, Date>();
   if (postRows.length > 0 && directiveIds.length > 0) {
-    // Engagements before the first week shown fall in one bucket: the statuses start from the last of them.
-    const weekly = await db
-      .select({
-        post: posts.code,
-        week: sql<string>`case when ${engagements.occurredAt} < ${new Date(firstWeek)} then 'before'
-          else to_char(date_trunc('week', ${engagements.occurredAt} at time zone 'UTC'), 'YYYY-MM-DD') end`,
-        n: sql<number>`count(distinct ${engagements.id})::int`,
-        lastAt: sql<string | Date>`max(${engagements.occurredAt})`,
-      })
-      .from(engagements)
-      .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
-      .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
-      .innerJoin(posts, eq(posts.id, engagements.postId))
-      .where(
-        and(
-          countingEngagements(viewer, now),
-          inArray(engagementDirectives.directiveId, directiveIds),
-          inArray(
-            posts.code,
-            postRows.map((post) => post.code),
+    // Weeks before this one come from the facts kept per post, marking and week (each
+    // engagement counted once, whatever the number of the chosen directives it counts
+    // for); engagements before the first week shown fall in one bucket, and the statuses
+    // start from the last of them. This week, which may hold an engagement dated after now,
+    // is counted from the engagements themselves: at most a week of them.
+    const codes = postRows.map((post) => post.code);
+    const ids = sql`array[${sql.join(
+      directiveIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::uuid[]`;
+    const thisWeekDay = isoDay(new Date(thisWeek));
+    const [past, current] = await Promise.all([
+      db
+        .select({
+          post: posts.code,
+          week: sql<string>`case when ${cadenceWeeks.weekStart} < ${isoDay(new Date(firstWeek))} then 'before' else to_char(${cadenceWeeks.weekStart}, 'YYYY-MM-DD') end`,
+          n: sql<number>`sum(${cadenceWeeks.engagements})::int`,
+          lastAt: sql<string | Date>`max(${cadenceWeeks.lastAt})`,
+        })
+        .from(cadenceWeeks)
+        .innerJoin(posts, eq(posts.id, cadenceWeeks.postId))
+        .where(
+          and(
+            visibleRecords(viewer, cadenceWeeks),
+            sql`${cadenceWeeks.directiveIds} && ${ids}`,
+            inArray(posts.code, codes),
+            sql`${cadenceWeeks.weekStart} < ${thisWeekDay}`,
+            // Without a chosen directive there are no statuses, so nothing before the first week is needed.
+            chosen ? undefined : sql`${cadenceWeeks.weekStart} >= ${isoDay(new Date(firstWeek))}`,
           ),
-        ),
-      )
-      .groupBy(posts.code, sql`2`);
+        )
+        .groupBy(posts.code, sql`2`),
+      db
+        .select({
+          post: posts.code,
+          week: sql<string>`${thisWeekDay}::text`,
+          n: sql<number>`count(distinct ${engagements.id})::int`,
+          lastAt: sql<string | Date>`max(${engagements.occurredAt})`,
+        })
+        .from(engagements)
+        .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
+        .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
+        .innerJoin(posts, eq(posts.id, engagements.postId))
+        .where(
+          and(
+            countingEngagements(viewer, now),
+            gte(engagements.occurredAt, new Date(thisWeek)),
+            inArray(engagementDirectives.directiveId, directiveIds),
+            inArray(posts.code, codes),
+          ),
+        )
+        .groupBy(posts.code),
+    ]);
+    const weekly = [...past, ...current];
+    const postIndex = new Map(postRows.map((post, p) => [post.code, p]));
+    const weekIndex = new Map(weeks.map((week, w) => [week, w]));
     for (const cell of weekly) {
-      const p = postRows.findIndex((post) => post.code === cell.post);
-      if (p < 0) continue;
+      const p = postIndex.get(cell.post);
+      if (p === undefined) continue;
       if (cell.week === 'before') {
         earlier.set(p, new Date(cell.lastAt));
         continue;
       }
-      const w = weeks.indexOf(cell.week);
-      if (w >= 0) {
+      const w = weekIndex.get(cell.week);
+      if (w !== undefined) {
         counts[p]![w] = cell.n;
         latest[p]![w] = new Date(cell.lastAt);
       }
@@ -112,7 +155,7 @@ async function rollups(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
   const ids = [...new Set(rows.map((row) => row.directiveId))];
   if (ids.length === 0) return [];
   const inBureau = query.bureau ? eq(posts.bureauCode, query.bureau) : undefined;
-  const [applicable, delivered, months] = await Promise.all([
+  const [applicable, delivered, counted, ahead] = await Promise.all([
     db
       .select({ directiveId: talkingPoints.directiveId, n: sql<number>`count(*)::int` })
       .from(talkingPoints)
@@ -120,22 +163,31 @@ async function rollups(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
       .innerJoin(posts, and(applicablePostInScope(viewer), inBureau))
       .where(inArray(talkingPoints.directiveId, ids))
       .groupBy(talkingPoints.directiveId),
+    // Each (point, post) pair with a delivery the reader may see: from the latest delivery
+    // kept per point, post and marking.
     db
-      .select({ directiveId: talkingPoints.directiveId, n: sql<number>`count(distinct (${engagementPoints.talkingPointId}, ${engagements.postId}))::int` })
-      .from(engagementPoints)
-      .innerJoin(talkingPoints, eq(talkingPoints.id, engagementPoints.talkingPointId))
-      .innerJoin(engagements, eq(engagements.id, engagementPoints.engagementId))
-      .innerJoin(posts, eq(posts.id, engagements.postId))
-      .where(
-        and(
-          inArray(talkingPoints.directiveId, ids),
-          eq(engagementPoints.delivered, true),
-          eq(engagements.status, 'approved'),
-          visibleRecords(viewer, engagements),
-          inBureau,
-        ),
-      )
+      .select({ directiveId: talkingPoints.directiveId, n: sql<number>`count(distinct (${pointLatest.talkingPointId}, ${pointLatest.postId}))::int` })
+      .from(pointLatest)
+      .innerJoin(talkingPoints, eq(talkingPoints.id, pointLatest.talkingPointId))
+      .innerJoin(posts, eq(posts.id, pointLatest.postId))
+      .where(and(inArray(talkingPoints.directiveId, ids), visibleRecords(viewer, pointLatest), inBureau))
       .groupBy(talkingPoints.directiveId),
+    // Receptions by month from the facts kept per directive, post, marking and month…
+    db
+      .select({
+        directiveId: receptionMonths.directiveId,
+        month: sql<string>`to_char(${receptionMonths.month}, 'YYYY-MM')`,
+        receptive: sql<number>`sum(${receptionMonths.receptive})::int`,
+        noncommittal: sql<number>`sum(${receptionMonths.noncommittal})::int`,
+        disagreed: sql<number>`sum(${receptionMonths.disagreed})::int`,
+        notRecorded: sql<number>`sum(${receptionMonths.notRecorded})::int`,
+      })
+      .from(receptionMonths)
+      .innerJoin(posts, eq(posts.id, receptionMonths.postId))
+      .where(and(inArray(receptionMonths.directiveId, ids), visibleRecords(viewer, receptionMonths), inBureau))
+      .groupBy(receptionMonths.directiveId, sql`2`)
+      .orderBy(sql`2`),
+    // …less the engagements in them dated after now (recorded up to a day ahead), which do not count yet.
     db
       .select({
         directiveId: talkingPoints.directiveId,
@@ -150,9 +202,8 @@ async function rollups(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
       .innerJoin(directives, eq(directives.id, talkingPoints.directiveId))
       .innerJoin(engagements, eq(engagements.id, engagementPoints.engagementId))
       .innerJoin(posts, eq(posts.id, engagements.postId))
-      .where(and(inArray(talkingPoints.directiveId, ids), eq(engagementPoints.delivered, true), countingEngagements(viewer, now), inBureau))
-      .groupBy(talkingPoints.directiveId, sql`2`)
-      .orderBy(sql`2`),
+      .where(and(inArray(talkingPoints.directiveId, ids), eq(engagementPoints.delivered, true), engagementsAhead(viewer, now), inBureau))
+      .groupBy(talkingPoints.directiveId, sql`2`),
   ]);
   return ids.map((directiveId) => {
     const mine = rows.filter((row) => row.directiveId === directiveId);
@@ -167,7 +218,20 @@ async function rollups(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
         delivered: delivered.find((row) => row.directiveId === directiveId)?.n ?? 0,
         applicable: applicable.find((row) => row.directiveId === directiveId)?.n ?? 0,
       },
-      receptionByMonth: months.filter((row) => row.directiveId === directiveId).map(({ directiveId: _, ...month }) => month),
+      receptionByMonth: counted
+        .filter((row) => row.directiveId === directiveId)
+        .map(({ directiveId: _, ...month }) => {
+          const early = ahead.find((row) => row.directiveId === directiveId && row.month === month.month);
+          if (!early) return month;
+          return {
+            month: month.month,
+            receptive: month.receptive - early.receptive,
+            noncommittal: month.noncommittal - early.noncommittal,
+            disagreed: month.disagreed - early.disagreed,
+            notRecorded: month.notRecorded - early.notRecorded,
+          };
+        })
+        .filter((month) => month.receptive + month.noncommittal + month.disagreed + month.notRecorded > 0),
     };
   });
 }

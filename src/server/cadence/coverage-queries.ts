@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { TCoverage } from '../../shared/engagements';
 import type { Executor } from '../db/client';
-import { directivePosts, directives, engagementPoints, engagements, posts, talkingPoints } from '../db/schema/index';
+import { directivePosts, directives, pointLatest, posts, talkingPoints } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
 import { scopeOf, visibleRecords } from '../identity/access-policy';
 import { ACTION_POST_OF_POINT, applicablePostInScope } from '../directives/applicable-points';
@@ -46,27 +46,21 @@ export async function directiveCoverage(db: Executor, viewer: Actor, directiveId
     .groupBy(talkingPoints.id, posts.countryAlpha2);
 
   // Each post counts once per point, with the reception of its latest approved delivery:
-  // receptions are then counts of posts, like everything else on the chart.
+  // receptions are then counts of posts, like everything else on the chart. The latest is
+  // kept per point, post and marking (engagement-facts.ts); the reader's is the newest of
+  // the markings they may read.
   const latest = db
-    .selectDistinctOn([engagementPoints.talkingPointId, engagements.postId], {
-      pointId: engagementPoints.talkingPointId,
-      postId: engagements.postId,
+    .selectDistinctOn([pointLatest.talkingPointId, pointLatest.postId], {
+      pointId: pointLatest.talkingPointId,
+      postId: pointLatest.postId,
       country: posts.countryAlpha2,
-      reception: engagementPoints.reception,
+      reception: pointLatest.reception,
     })
-    .from(engagementPoints)
-    .innerJoin(talkingPoints, eq(talkingPoints.id, engagementPoints.talkingPointId))
-    .innerJoin(engagements, eq(engagements.id, engagementPoints.engagementId))
-    .innerJoin(posts, eq(posts.id, engagements.postId))
-    .where(
-      and(
-        eq(talkingPoints.directiveId, directiveId),
-        eq(engagementPoints.delivered, true),
-        eq(engagements.status, 'approved'),
-        visibleRecords(viewer, engagements),
-      ),
-    )
-    .orderBy(engagementPoints.talkingPointId, engagements.postId, desc(engagements.occurredAt))
+    .from(pointLatest)
+    .innerJoin(talkingPoints, eq(talkingPoints.id, pointLatest.talkingPointId))
+    .innerJoin(posts, eq(posts.id, pointLatest.postId))
+    .where(and(eq(talkingPoints.directiveId, directiveId), visibleRecords(viewer, pointLatest)))
+    .orderBy(pointLatest.talkingPointId, pointLatest.postId, desc(pointLatest.occurredAt), desc(pointLatest.engagementId))
     .as('latest');
   const delivered = await db
     .select({

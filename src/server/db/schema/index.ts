@@ -5,3 +5,4 @@ export * from './engagements';
 export * from './notifications';
 export * from './workflow';
 export * from './incidents';
+export * from './engagement-facts';
