@@ -68,6 +68,7 @@ describe('contacts: directory, history and merge', () => {
     const alphaRow = directory().getByRole('row').filter({ hasText: 'Director Alpha' });
     expect(await alphaRow.textContent()).toContain('Embassy Berlin');
     await expectAccessible(page, 'the contact directory (analyst)');
+    await page.screenshot({ path: 'test-results/contacts-directory.png', fullPage: true });
 
     // The post picker shows names, with the code beside them; chosen by typing and the arrow keys.
     const filters = page.getByRole('form', { name: 'Filter contacts' });
@@ -98,7 +99,7 @@ describe('contacts: directory, history and merge', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the post’s officer the whole history newest first, each engagement a link, and records a new contact', async () => {
+  it('shows the post’s officer the whole history newest first, each engagement a link', async () => {
     page = await newSignedInPage(browser, server.url, 'officer@example.org', errors, page);
     await nav().getByRole('link', { name: 'Contacts' }).click();
     await expect.poll(names).toEqual(['Director Alfa (synthetic)', 'Director Alpha (synthetic)', 'Editor Berg (synthetic)']);
@@ -124,7 +125,10 @@ describe('contacts: directory, history and merge', () => {
     expect(links).toEqual([`/engagements/${ids.sbuCall}`, `/engagements/${ids.uMeeting}`]);
     expect(await page.getByRole('article', { name: 'Contact' }).textContent()).toContain('2 engagements you may see');
     await expectAccessible(page, 'a contact page (officer)');
+    expect(errors).toEqual([]);
+  });
 
+  it('lets the officer record a new contact for the post and change its title', async () => {
     await nav().getByRole('link', { name: 'Contacts' }).click();
     await page.getByRole('link', { name: 'New contact' }).click();
     const form = page.getByRole('form', { name: 'Contact' });
@@ -139,6 +143,14 @@ describe('contacts: directory, history and merge', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('State Secretary Weiss (synthetic)');
     await expect.poll(() => page.getByText(/No engagement with State Secretary Weiss \(synthetic\) that you may see/).count()).toBe(1);
     await expectAccessible(page, 'a new contact’s page');
+
+    await page.getByRole('link', { name: 'Edit' }).click();
+    const edit = page.getByRole('form', { name: 'Contact' });
+    await edit.getByLabel('Title', { exact: true }).fill('Minister of State');
+    await expectAccessible(page, 'the contact edit form');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('article', { name: 'Contact' }).textContent()).toContain('Minister of State, Federal Foreign Office');
     expect(errors).toEqual([]);
   });
 
@@ -158,6 +170,7 @@ describe('contacts: directory, history and merge', () => {
     expect(await merged.textContent()).toContain('Director Alfa (synthetic)');
     expect(await merged.textContent()).toContain('1 engagement you may see');
     await expectAccessible(page, 'the merge screen');
+    await page.screenshot({ path: 'test-results/contact-merge.png', fullPage: true });
 
     // Choosing the other one swaps the sides; back to keeping Alpha.
     await page.getByLabel('Keep Director Alfa (synthetic) (Director, Migration)').check();
@@ -176,6 +189,7 @@ describe('contacts: directory, history and merge', () => {
       .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(links).toEqual([`/engagements/${ids.sbuCall}`, `/engagements/${ids.uMeeting}`, `/engagements/${ids.alfaLetter}`]);
     await expectAccessible(page, 'the contact kept after a merge');
+    await page.screenshot({ path: 'test-results/contact-after-merge.png', fullPage: true });
 
     await nav().getByRole('link', { name: 'Contacts' }).click();
     await expect.poll(names).toEqual(['Director Alpha (synthetic)', 'Editor Berg (synthetic)', 'State Secretary Weiss (synthetic)']);
