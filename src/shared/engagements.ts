@@ -51,22 +51,28 @@ export const ZContact = z.object({
   organization: z.string(),
   organizationType: ZOrganizationType,
   country: z.string(),
+  countryName: z.string(),
   post: z.string(),
+  postName: z.string(),
   classification: ZClearance,
   synthetic: z.boolean(),
+  /** Engagements citing this contact that the reader may see (never a count of hidden ones). */
   engagementCount: z.number().int(),
   allowedActions: z.array(z.string()),
 });
 export type TContact = z.infer<typeof ZContact>;
 
 export const ZContactListQuery = ZPageQuery.extend({
-  post: z.string().max(64).optional(),
+  /** Code of the owning post, e.g. berlin. */
+  post: z.string().max(64, 'must be a post code of at most 64 characters, such as berlin').optional(),
+  /** ISO alpha-2 code of the contact's country. */
   country: z
     .string()
-    .regex(/^[A-Za-z]{2}$/)
+    .regex(/^[A-Za-z]{2}$/, 'must be an ISO alpha-2 code such as DE')
     .optional(),
   organizationType: ZOrganizationType.optional(),
-  q: z.string().max(200).optional(),
+  /** Part of the name, title or organization. */
+  q: z.string().max(200, 'must be at most 200 characters').optional(),
 });
 
 /** Merge `duplicate` into the contact in the path: its engagements move over, it disappears. */

@@ -53,6 +53,11 @@ const router = createBrowserRouter([
       { path: 'engagements/new', element: <EngagementNewPage /> },
       { path: 'engagements/:id', element: <EngagementPage /> },
       { path: 'engagements/:id/edit', element: <EngagementEditPage /> },
+      { path: 'contacts', lazy: async () => ({ Component: (await import('./contacts/ContactsPage')).ContactsPage }) },
+      { path: 'contacts/new', lazy: async () => ({ Component: (await import('./contacts/ContactNewPage')).ContactNewPage }) },
+      { path: 'contacts/:id', lazy: async () => ({ Component: (await import('./contacts/ContactPage')).ContactPage }) },
+      { path: 'contacts/:id/edit', lazy: async () => ({ Component: (await import('./contacts/ContactEditPage')).ContactEditPage }) },
+      { path: 'contacts/:id/merge', lazy: async () => ({ Component: (await import('./contacts/ContactMergePage')).ContactMergePage }) },
       // The incident pages load when first opened, keeping their forms, pickers and panels out of the first page load.
       { path: 'incidents', lazy: async () => ({ Component: (await import('./incidents/IncidentsPage')).IncidentsPage }) },
       { path: 'incidents/new', lazy: async () => ({ Component: (await import('./incidents/IncidentNewPage')).IncidentNewPage }) },

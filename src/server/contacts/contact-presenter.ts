@@ -10,7 +10,9 @@ export interface ContactRow extends ContactScope {
   organization: string;
   organizationType: string;
   countryAlpha2: string;
+  countryName: string;
   postCode: string;
+  postName: string;
   classification: TClearance;
   synthetic: boolean;
   engagementCount: number;
@@ -24,7 +26,9 @@ export function presentContact(row: ContactRow, viewer: Actor): TContact {
     organization: row.organization,
     organizationType: row.organizationType as TContact['organizationType'],
     country: row.countryAlpha2,
+    countryName: row.countryName,
     post: row.postCode,
+    postName: row.postName,
     classification: row.classification,
     synthetic: row.synthetic,
     engagementCount: row.engagementCount,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TContact, ZContactListQuery } from '../../shared/engagements';
 import type { TPage } from '../../shared/pagination';
 import type { Executor } from '../db/client';
-import { contacts, engagementContacts, engagements, posts } from '../db/schema/index';
+import { contacts, countries, engagementContacts, engagements, posts } from '../db/schema/index';
 import { visibleEngagements } from '../engagements/engagement-policy';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
@@ -19,8 +19,10 @@ function contactColumns(viewer: Actor) {
     organization: contacts.organization,
     organizationType: contacts.organizationType,
     countryAlpha2: contacts.countryAlpha2,
+    countryName: countries.name,
     postId: contacts.postId,
     postCode: posts.code,
+    postName: posts.name,
     postBureauCode: posts.bureauCode,
     classification: contacts.classification,
     synthetic: contacts.synthetic,
@@ -32,8 +34,17 @@ function contactColumns(viewer: Actor) {
   };
 }
 
+/** Contacts with their post and country (a contact's country is checked when it is written). */
+function selectContacts(db: Executor, viewer: Actor) {
+  return db
+    .select(contactColumns(viewer))
+    .from(contacts)
+    .innerJoin(posts, eq(posts.id, contacts.postId))
+    .innerJoin(countries, eq(countries.alpha2, contacts.countryAlpha2));
+}
+
 export async function findContactRow(db: Executor, id: string, viewer: Actor): Promise<ContactRow | undefined> {
-  const [row] = await db.select(contactColumns(viewer)).from(contacts).innerJoin(posts, eq(posts.id, contacts.postId)).where(eq(contacts.id, id)).limit(1);
+  const [row] = await selectContacts(db, viewer).where(eq(contacts.id, id)).limit(1);
   return row as ContactRow | undefined;
 }
 
@@ -56,10 +67,7 @@ export async function listContacts(db: Executor, query: z.output<typeof ZContact
     like ? or(ilike(contacts.name, like), ilike(contacts.title, like), ilike(contacts.organization, like)) : undefined,
     after ? sql`(${contacts.name}, ${contacts.id}) > (${String(after[0])}, ${String(after[1])}::uuid)` : undefined,
   ];
-  const rows = (await db
-    .select(contactColumns(viewer))
-    .from(contacts)
-    .innerJoin(posts, eq(posts.id, contacts.postId))
+  const rows = (await selectContacts(db, viewer)
     .where(and(...conditions))
     .orderBy(asc(contacts.name), asc(contacts.id))
     .limit(query.limit + 1)) as ContactRow[];

@@ -37,7 +37,16 @@ describe('contacts', () => {
     const response = await create({ ...valid, email: 'private@example.org', phone: '+49 30 0000' });
     expect(response.statusCode).toBe(201);
     const contact = response.json();
-    expect(contact).toEqual({ id: expect.any(String), ...valid, post: 'berlin', classification: 'U', engagementCount: 0, allowedActions: ['update', 'merge'] });
+    expect(contact).toEqual({
+      id: expect.any(String),
+      ...valid,
+      countryName: 'Germany',
+      post: 'berlin',
+      postName: 'Embassy Berlin',
+      classification: 'U',
+      engagementCount: 0,
+      allowedActions: ['update', 'merge'],
+    });
     const [audit] = await auditOf(contact.id);
     expect(audit).toMatchObject({ action: 'contact.created', actorId: officer.actor.id, change: expect.not.objectContaining({ email: expect.anything() }) });
   });
@@ -73,6 +82,16 @@ describe('contacts', () => {
     const second = (await t.request({ method: 'GET', url: `/api/v1/contacts?q=synthetic&limit=2&cursor=${first.nextCursor}`, as: officer })).json();
     expect([...first.items, ...second.items].map((c: { name: string }) => c.name)).toEqual(['Amsel Synthetic', 'Synthetic Official', 'Zander Synthetic']);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('names a filter it cannot apply, in words', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/v1/contacts?country=Germany&organizationType=lobby', as: officer });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().errors).toEqual([
+      { field: 'query.country', message: 'must be an ISO alpha-2 code such as DE' },
+      { field: 'query.organizationType', message: expect.stringMatching(/^must be one of ministry_of_interior, /) },
+    ]);
   });
 
   it('answers 404 for another post’s contact or one marked above the clearance', async () => {

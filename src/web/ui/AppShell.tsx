@@ -48,6 +48,7 @@ export function AppShell() {
           </NavLink>
           {(readsRecords || hasPermission(me.data, 'directives.issue')) && <NavLink to="/directives">Directives</NavLink>}
           {readsRecords && <NavLink to="/engagements">Engagements</NavLink>}
+          {readsRecords && <NavLink to="/contacts">Contacts</NavLink>}
           {readsRecords && <NavLink to="/incidents">Incidents</NavLink>}
           {DASHBOARD_ROLES.includes(user.role) && <NavLink to="/dashboard">Dashboard</NavLink>}
           {readsRecords && <NotificationsLink count={unread.data?.count ?? 0} />}
