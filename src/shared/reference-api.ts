@@ -13,6 +13,8 @@ export const ZCountryListQuery = ZPageQuery.extend({
 export type TCountryListQuery = z.infer<typeof ZCountryListQuery>;
 
 export const ZPostListQuery = ZPageQuery.extend({
+  /** Part of the post's name, city, country name or code, in any case. */
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   bureau: ZBureauCode.optional(),
   country: ZCountryCode.optional(),
   kind: ZPostKind.optional(),

@@ -56,6 +56,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['reference'],
         summary: 'Posts (embassies, consulates, missions), ordered by code',
+        description: '`q` finds posts by part of their name, city, country name or code, in any case; `%` and `_` match themselves.',
         querystring: ZPostListQuery,
         response: { 200: ZPage(ZPost), 400: ZProblem },
       },
