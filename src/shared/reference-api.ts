@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ZCadenceRow } from './engagements';
 import { ZPageQuery } from './pagination';
-import { ZBureauCode, ZPostKind } from './reference';
+import { ZBureauCode, ZPost, ZPostKind } from './reference';
 
 const ZCountryCode = z
   .string()
@@ -13,6 +14,8 @@ export const ZCountryListQuery = ZPageQuery.extend({
 export type TCountryListQuery = z.infer<typeof ZCountryListQuery>;
 
 export const ZPostListQuery = ZPageQuery.extend({
+  /** Part of the post's name, city, country name or code, in any case. */
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   bureau: ZBureauCode.optional(),
   country: ZCountryCode.optional(),
   kind: ZPostKind.optional(),
@@ -21,3 +24,18 @@ export type TPostListQuery = z.infer<typeof ZPostListQuery>;
 
 export const ZCountryParams = z.object({ code: ZCountryCode });
 export const ZPostParams = z.object({ code: z.string().min(1).max(64) });
+
+/** What a post's page shows this reader besides the post itself. */
+export const ZPostOverview = z.object({
+  post: ZPost,
+  /**
+   * The sections of the post's records this reader may read (their role and scope): the page
+   * shows these and leaves the others out. The sections' lists come from their own routes,
+   * filtered by the post.
+   */
+  sections: z.object({ engagements: z.boolean(), deadlines: z.boolean(), contacts: z.boolean(), incidents: z.boolean() }),
+  asOf: z.string(),
+  /** The post's engagement cadence under each issued directive addressed to it, the soonest due first; empty without `sections.deadlines`. */
+  deadlines: z.array(ZCadenceRow),
+});
+export type TPostOverview = z.infer<typeof ZPostOverview>;

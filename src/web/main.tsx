@@ -45,6 +45,8 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       // Pages with charts and maps load ECharts and the world shapes when first opened.
       { path: 'posts', lazy: async () => ({ Component: (await import('./reference/PostsPage')).PostsPage }) },
+      { path: 'posts/map', lazy: async () => ({ Component: (await import('./reference/PostsMapPage')).PostsMapPage }) },
+      { path: 'posts/:code', lazy: async () => ({ Component: (await import('./reference/PostPage')).PostPage }) },
       { path: 'directives', element: <DirectivesPage /> },
       { path: 'directives/new', element: <DirectiveNewPage /> },
       { path: 'directives/:id', lazy: async () => ({ Component: (await import('./directives/DirectivePage')).DirectivePage }) },

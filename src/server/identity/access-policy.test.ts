@@ -8,7 +8,7 @@ import { AppError } from '../http/app-error';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { seedReference } from '../reference/seed-reference';
 import type { Actor } from './actor';
-import { assertFourEyes, canSee, requireVisible, visibleRecords } from './access-policy';
+import { assertFourEyes, canSee, postInScope, postReadable, requireVisible, visibleRecords } from './access-policy';
 
 // A stand-in for any record that carries a post and a marking (engagements, incidents, …).
 const fixture = pgTable('access_fixture', {
@@ -67,6 +67,19 @@ describe('access policy', () => {
         const who = actor(role, clearance);
         expect(await visibleBySql(who), `${role} ${clearance}`).toEqual(visibleByPredicate(who));
       }
+  });
+
+  it('reads the same posts by predicate (a post page’s sections) as by SQL (its lists), for every role', async () => {
+    for (const role of ROLES) {
+      const who = actor(role, 'U');
+      const bySql = await database.db.select({ id: posts.id }).from(posts).where(postInScope(who, posts.id));
+      const inSql = new Set(bySql.map((row) => row.id));
+      for (const code of ['berlin', 'paris', 'ottawa']) {
+        const id = postIds[code]!;
+        expect(postReadable(who, { postId: id, postBureauCode: bureauOfPost[id] ?? null }), `${role} ${code}`).toBe(inSql.has(id));
+      }
+    }
+    expect(postReadable(actor('officer', 'S', { disabled: true }), { postId: postIds.berlin!, postBureauCode: 'EUR' })).toBe(false);
   });
 
   it('limits officers to their post, bureau analysts to their bureau, and everyone to their clearance', async () => {

@@ -77,8 +77,13 @@ export interface ScopedRecord {
 }
 
 export function canSee(actor: Actor, record: ScopedRecord): boolean {
-  if (actor.disabled) return false;
   if (clearanceRank(record.classification) > clearanceRank(actor.clearance)) return false;
+  return postReadable(actor, record);
+}
+
+/** The scope half of the rule, as a predicate: whether the actor reads records of this post at all. */
+export function postReadable(actor: Actor, post: Pick<ScopedRecord, 'postId' | 'postBureauCode'>): boolean {
+  if (actor.disabled) return false;
   const scope = scopeOf(actor);
   switch (scope.kind) {
     case 'all':
@@ -86,9 +91,9 @@ export function canSee(actor: Actor, record: ScopedRecord): boolean {
     case 'none':
       return false;
     case 'post':
-      return scope.postId !== null && record.postId === scope.postId;
+      return scope.postId !== null && post.postId === scope.postId;
     case 'bureau':
-      return scope.bureauCode !== null && record.postBureauCode === scope.bureauCode;
+      return scope.bureauCode !== null && post.postBureauCode === scope.bureauCode;
   }
 }
 

@@ -1,8 +1,9 @@
-import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { TBureau, TCountry, TPost } from '../../shared/reference';
 import type { TCountryListQuery, TPostListQuery } from '../../shared/reference-api';
 import type { TPage } from '../../shared/pagination';
 import type { Db } from '../db/client';
+import { containing } from '../db/like';
 import { bureaus, countries, posts } from '../db/schema/index';
 import { decodeCursor, toPage } from '../http/cursor';
 import { presentCountry, presentPost, type PostRow } from './reference-presenter';
@@ -70,9 +71,12 @@ const postColumns = {
   bureau: posts.bureauCode,
 };
 
+/** Posts by code; `q` finds a post by part of its name, city, country name or code. */
 export async function listPosts(db: Db, query: TPostListQuery): Promise<TPage<TPost>> {
   const after = decodeCursor(query.cursor, ['text']);
+  const like = query.q ? containing(query.q) : undefined;
   const conditions: (SQL | undefined)[] = [
+    like ? or(ilike(posts.name, like), ilike(posts.city, like), ilike(countries.name, like), ilike(posts.code, like)) : undefined,
     query.bureau ? eq(posts.bureauCode, query.bureau) : undefined,
     query.country ? or(eq(countries.alpha2, query.country), eq(countries.alpha3, query.country)) : undefined,
     query.kind ? eq(posts.kind, query.kind) : undefined,

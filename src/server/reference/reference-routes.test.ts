@@ -55,6 +55,33 @@ describe('reference API', () => {
     expect(all.nextCursor).toBeNull();
   });
 
+  it('finds posts by part of their name, city, country name or code, in any case, and pages the hits', async () => {
+    const codes = async (url: string) => (await get(url)).json<TPage<TPost>>().items.map((p) => p.code);
+    expect(await codes('/api/v1/posts?q=berl')).toEqual(['berlin']);
+    // The country's name: Canada's embassy is at Ottawa.
+    expect(await codes('/api/v1/posts?q=CANADA')).toEqual(['ottawa']);
+    // The city (Brasília's embassy is coded by its capital's name) and a surrounding space ignored.
+    expect(await codes('/api/v1/posts?q=%20bras%C3%ADlia%20')).toEqual(['brasilia']);
+    // Combined with the other filters: New Zealand is not in EUR.
+    expect(await codes('/api/v1/posts?q=zealand')).toEqual(['wellington']);
+    expect(await codes('/api/v1/posts?q=zealand&bureau=EUR')).toEqual([]);
+    // Wildcards are matched as typed: no post has a literal % or _ in it.
+    expect(await codes('/api/v1/posts?q=%25')).toEqual([]);
+    expect(await codes('/api/v1/posts?q=_')).toEqual([]);
+
+    const all = await codes('/api/v1/posts?q=an&limit=500');
+    expect(all.length).toBeGreaterThan(10);
+    const first = (await get('/api/v1/posts?q=an&limit=4')).json<TPage<TPost>>();
+    const second = (await get(`/api/v1/posts?q=an&limit=4&cursor=${first.nextCursor}`)).json<TPage<TPost>>();
+    expect([...first.items, ...second.items].map((p) => p.code)).toEqual(all.slice(0, 8));
+  });
+
+  it('refuses a search longer than 200 characters, naming the field', async () => {
+    const response = await get(`/api/v1/posts?q=${'a'.repeat(201)}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: 'query.q', message: 'must be at most 200 characters' }]);
+  });
+
   it('pages countries and filters them by bureau', async () => {
     const first = (await get('/api/v1/countries?limit=2')).json<TPage<TCountry>>();
     expect(first.items.map((c) => c.alpha2)).toEqual(['AD', 'AE']);

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZPage } from '../../shared/pagination';
 import { ZProblem } from '../../shared/problem';
 import { ZBureau, ZCountry, ZPost } from '../../shared/reference';
-import { ZCountryListQuery, ZCountryParams, ZPostListQuery, ZPostParams } from '../../shared/reference-api';
+import { ZCountryListQuery, ZCountryParams, ZPostListQuery, ZPostOverview, ZPostParams } from '../../shared/reference-api';
 import { AppError } from '../http/app-error';
+import { actorOf } from '../identity/authenticate';
+import { postOverview } from './post-overview';
 import { getCountry, getPost, listBureaus, listCountries, listPosts } from './reference-queries';
 
 /** Reference data is read-only through the API; it changes by seed and import only. */
@@ -56,6 +58,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['reference'],
         summary: 'Posts (embassies, consulates, missions), ordered by code',
+        description: '`q` finds posts by part of their name, city, country name or code, in any case; `%` and `_` match themselves.',
         querystring: ZPostListQuery,
         response: { 200: ZPage(ZPost), 400: ZProblem },
       },
@@ -78,5 +81,20 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!post) throw AppError.notFound(`Post ${request.params.code}`);
       return post;
     },
+  );
+
+  app.get(
+    '/posts/:code/overview',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'A post’s page for you: the post, which of its record sections you may read, and its deadlines under each directive',
+        description:
+          'Sections are those of the post’s records you may read (your role and scope); outside them the post has no engagements, deadlines, contacts or incidents for you. The deadlines are the cadence report’s rows for this post: only approved engagements you may see count.',
+        params: ZPostParams,
+        response: { 200: ZPostOverview, 400: ZProblem, 404: ZProblem },
+      },
+    },
+    async (request) => postOverview(app.db, actorOf(request), request.params.code, new Date()),
   );
 };

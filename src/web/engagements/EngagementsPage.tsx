@@ -1,14 +1,11 @@
-import { Link } from 'react-router';
 import { ENGAGEMENT_STATUSES, type TEngagement } from '../../shared/engagements';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { FilterForm, LoadMore } from '../ui/FilterForm';
 import { usePagedList, useSearchFilters } from '../ui/use-filtered-list';
 import { RequirePermission } from '../ui/RequirePermission';
-import { MarkingTag, SyntheticLabel } from '../ui/Marking';
-import { StatusBadge } from '../ui/StatusBadge';
 import { useIssuedDirectives } from '../directives/directive-queries';
-import { formatDateTime } from '../ui/format';
-import { ENGAGEMENT_KIND_LABEL, ENGAGEMENT_STATUS_LABEL } from '../ui/labels';
+import { ENGAGEMENT_STATUS_LABEL } from '../ui/labels';
+import { EngagementTable } from './EngagementTable';
 import { useMe } from '../ui/session';
 
 const FILTERS = ['status', 'directive', 'post', 'country', 'contact', 'from', 'to'] as const;
@@ -92,48 +89,7 @@ function Engagements() {
       <ErrorAlert error={engagements.error} action="Could not load the engagements" />
       {engagements.isPending && <p>Loading engagements…</p>}
       {engagements.isSuccess && rows.length === 0 && <p>{filtered ? 'No engagement matches these filters.' : 'No engagements have been logged yet.'}</p>}
-      {rows.length > 0 && (
-        <table className="data-table" aria-label="Engagements">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Post</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Directives</th>
-              <th scope="col">Contacts</th>
-              <th scope="col" className="num">
-                Points delivered
-              </th>
-              <th scope="col">Marking</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((engagement) => (
-              <tr key={engagement.id}>
-                <td>
-                  <Link to={`/engagements/${engagement.id}`}>{formatDateTime(engagement.occurredAt)}</Link>
-                </td>
-                <td>{engagement.postName}</td>
-                <td>
-                  {ENGAGEMENT_KIND_LABEL[engagement.kind]} {engagement.synthetic && <SyntheticLabel />}
-                </td>
-                <td>{engagement.directives.map((directive) => directive.reference).join(', ') || '—'}</td>
-                <td>{engagement.contacts.map((contact) => contact.name).join(', ') || '—'}</td>
-                <td className="num">
-                  {engagement.points.filter((point) => point.delivered).length} of {engagement.points.length}
-                </td>
-                <td>
-                  <MarkingTag classification={engagement.classification} />
-                </td>
-                <td>
-                  <StatusBadge status={engagement.status} label={ENGAGEMENT_STATUS_LABEL[engagement.status]} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {rows.length > 0 && <EngagementTable rows={rows} />}
       <LoadMore query={engagements} />
     </section>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TPage } from '../../shared/pagination';
-import type { TPost } from '../../shared/reference';
+import type { TBureau, TPost } from '../../shared/reference';
+import type { TPostOverview } from '../../shared/reference-api';
 import { apiGet } from '../ui/api';
 
 async function fetchAllPosts(bureau: string | undefined): Promise<TPost[]> {
@@ -27,4 +28,18 @@ export function usePost(code: string | null | undefined) {
     enabled: Boolean(code),
     staleTime: 10 * 60_000,
   });
+}
+
+/** A post's page for the signed-in reader: the post, the sections they may read, its deadlines. */
+export function usePostOverview(code: string) {
+  return useQuery({
+    queryKey: ['post', code, 'overview'],
+    queryFn: () => apiGet<TPostOverview>(`/api/v1/posts/${encodeURIComponent(code)}/overview`),
+    staleTime: 0,
+  });
+}
+
+/** The bureaus, with their names, for pickers and the bureau table. */
+export function useBureaus() {
+  return useQuery({ queryKey: ['bureaus'], queryFn: () => apiGet<TPage<TBureau>>('/api/v1/bureaus'), staleTime: 60 * 60_000 });
 }

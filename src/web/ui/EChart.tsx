@@ -3,7 +3,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import type { EChartsCoreOption } from 'echarts/core';
+import type { ECElementEvent, EChartsCoreOption } from 'echarts/core';
 
 echarts.use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
@@ -15,27 +15,46 @@ interface Props {
   testId?: string;
   /** Pixels, when the height depends on the data (set through the CSSOM, which the CSP allows). */
   height?: number;
+  /** Called with the data item clicked (a post on a map, say). */
+  onItemClick?: (event: ECElementEvent) => void;
 }
 
-/** An ECharts chart drawn as SVG (no inline styles to trip the CSP), resized with the window. */
-/**
- * ECharts cannot lay a chart out in a box without a size (a map's projection then fails):
- * draw only into a box that has one. A pending option is drawn then; otherwise the chart is
- * fitted to the box again.
- */
-function drawChart(chart: echarts.ECharts | null, box: HTMLDivElement | null, pending: { current: EChartsCoreOption | null }): void {
-  if (!chart || !box || box.clientWidth === 0 || box.clientHeight === 0) return;
-  if (pending.current) {
-    chart.setOption(pending.current, { notMerge: true });
-    pending.current = null;
-  } else chart.resize();
-}
-
-export function EChart({ option, className, label, testId, height }: Props) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+interface ChartState {
+  chart: echarts.ECharts | null;
   /** The option not yet drawn because the box had no size (hidden, or not laid out yet). */
-  const pending = useRef<EChartsCoreOption | null>(null);
+  pending: EChartsCoreOption | null;
+  /** The option drawn last, drawn again if the chart is made anew. */
+  drawn: EChartsCoreOption | null;
+  onItemClick: ((event: ECElementEvent) => void) | undefined;
+}
+
+/**
+ * ECharts measures its box when the chart is created and lays every option out in that size:
+ * a chart created in a box without a size draws a map's projection into 0 × 0 pixels and throws
+ * (`Cannot read properties of null`). So the chart is created only once the box has a size,
+ * fitted to the box again whenever that size changes, and given a pending option only then.
+ */
+function drawChart(state: ChartState, box: HTMLDivElement): void {
+  if (box.clientWidth === 0 || box.clientHeight === 0) return;
+  let chart = state.chart;
+  if (!chart) {
+    chart = echarts.init(box, undefined, { renderer: 'svg' });
+    chart.on('click', (event) => state.onItemClick?.(event));
+    state.chart = chart;
+    state.pending ??= state.drawn;
+  } else if (chart.getWidth() !== box.clientWidth || chart.getHeight() !== box.clientHeight) chart.resize();
+  if (state.pending) {
+    chart.setOption(state.pending, { notMerge: true });
+    state.drawn = state.pending;
+    state.pending = null;
+  }
+}
+
+/** An ECharts chart drawn as SVG (no inline styles to trip the CSP), redrawn whenever its box changes size. */
+export function EChart({ option, className, label, testId, height, onItemClick }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const state = useRef<ChartState>({ chart: null, pending: null, drawn: null, onItemClick });
+  state.current.onItemClick = onItemClick;
 
   // Before the chart is created, so that it starts at its height; the observer below redraws it.
   useEffect(() => {
@@ -46,20 +65,20 @@ export function EChart({ option, className, label, testId, height }: Props) {
   useEffect(() => {
     const box = element.current;
     if (!box) return;
-    chart.current = echarts.init(box, undefined, { renderer: 'svg' });
+    const current = state.current;
     // Redrawn whenever the box changes size: the window, the layout, or a box that was hidden.
-    const observer = new ResizeObserver(() => drawChart(chart.current, box, pending));
+    const observer = new ResizeObserver(() => drawChart(current, box));
     observer.observe(box);
     return () => {
       observer.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
+      current.chart?.dispose();
+      current.chart = null;
     };
   }, []);
 
   useEffect(() => {
-    pending.current = option;
-    drawChart(chart.current, element.current, pending);
+    state.current.pending = option;
+    if (element.current) drawChart(state.current, element.current);
   }, [option]);
 
   return <div ref={element} className={className} role="img" aria-label={label} data-testid={testId} />;
