@@ -9,6 +9,8 @@ import { cadenceStatus } from './cadence-status';
 export interface CadenceQuery {
   directive?: string | undefined;
   bureau?: string | undefined;
+  /** One post (its id): the post page's deadlines. */
+  post?: string | undefined;
   weeks: number;
 }
 
@@ -60,7 +62,13 @@ export async function cadenceRows(db: Executor, viewer: Actor, query: Omit<Caden
       ahead: sql<boolean>`bool_or(${cadenceLatest.lastAt} > ${now})`.as('ahead'),
     })
     .from(cadenceLatest)
-    .where(and(visibleRecords(viewer, cadenceLatest), query.directive ? eq(cadenceLatest.directiveId, query.directive) : undefined))
+    .where(
+      and(
+        visibleRecords(viewer, cadenceLatest),
+        query.directive ? eq(cadenceLatest.directiveId, query.directive) : undefined,
+        query.post ? eq(cadenceLatest.postId, query.post) : undefined,
+      ),
+    )
     .groupBy(cadenceLatest.directiveId, cadenceLatest.postId)
     .as('last');
   const rows = await db
@@ -89,6 +97,7 @@ export async function cadenceRows(db: Executor, viewer: Actor, query: Omit<Caden
         isNotNull(directives.issuedAt),
         query.directive ? eq(directives.id, query.directive) : undefined,
         query.bureau ? eq(posts.bureauCode, query.bureau) : undefined,
+        query.post ? eq(posts.id, query.post) : undefined,
         markingReadable(viewer, directives.classification),
         postInScope(viewer, posts.id),
       ),

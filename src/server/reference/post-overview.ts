@@ -18,12 +18,10 @@ export async function postOverview(db: Db, viewer: Actor, code: string, now: Dat
   const reads = hasPermission(viewer, 'records.read') && postReadable(viewer, { postId: post.id, postBureauCode: post.bureau });
   const sections = { engagements: reads, deadlines: reads, contacts: reads, incidents: reads };
   if (!reads) return { post, sections, asOf: now.toISOString(), deadlines: [] };
-  // The cadence rows are computed for this reader (scope, markings and the engagements they
-  // may see, in SQL); the bureau narrows the work to the post's neighbours until the cadence
-  // queries take a post.
-  const rows = await cadenceRows(db, viewer, { bureau: post.bureau ?? undefined }, now);
+  // The cadence rows of this post, computed for this reader (scope, markings and the
+  // engagements they may see, in SQL).
+  const rows = await cadenceRows(db, viewer, { post: post.id }, now);
   const deadlines = rows
-    .filter((row) => row.post === post.code)
     .map(({ classification: _, ...row }) => row)
     .sort((a, b) => a.nextDueAt.localeCompare(b.nextDueAt) || a.reference.localeCompare(b.reference));
   return { post, sections, asOf: now.toISOString(), deadlines };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ORGANIZATION_TYPES } from '../../shared/engagements';
 import { useCountriesByCode } from '../cadence/country-queries';
-import { SearchPicker, type PickerItem } from '../incidents/SearchPicker';
+import { SearchPicker, type PickerItem } from '../ui/SearchPicker';
 import { usePosts } from '../reference/reference-queries';
 import { FilterForm } from '../ui/FilterForm';
 import { ORGANIZATION_TYPE_LABEL } from '../ui/labels';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ORGANIZATION_TYPES, type TContact } from '../../shared/engagements';
 import type { TClearance } from '../../shared/identity';
 import { useCountriesByCode } from '../cadence/country-queries';
-import { SearchPicker } from '../incidents/SearchPicker';
+import { SearchPicker } from '../ui/SearchPicker';
 import { fieldErrors } from '../ui/api';
 import { ClearanceSelect } from '../ui/ClearanceSelect';
 import { Field } from '../ui/Field';

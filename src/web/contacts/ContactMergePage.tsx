@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TContact } from '../../shared/engagements';
-import { SearchPicker } from '../incidents/SearchPicker';
+import { SearchPicker } from '../ui/SearchPicker';
 import { apiSend } from '../ui/api';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorAlert } from '../ui/ErrorAlert';

@@ -6,7 +6,7 @@ import { usePosts } from '../reference/reference-queries';
 import { dateRangeProblem, type IncidentFilterDraft, type useIncidentFilters } from './incident-filters';
 import { INCIDENT_STATUS_LABEL, legalStatusText, reliabilityText, suspectStatusText } from './incident-labels';
 import { useIncidentCategories } from './incident-queries';
-import { SearchPicker } from './SearchPicker';
+import { SearchPicker } from '../ui/SearchPicker';
 
 type Filters = ReturnType<typeof useIncidentFilters>;
 

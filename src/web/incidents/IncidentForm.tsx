@@ -10,7 +10,7 @@ import { DuplicateHints } from './DuplicateHints';
 import { emptySource, type IncidentDraft, type SourceDraft } from './incident-draft';
 import { GEO_PRECISION_LABEL, legalStatusText, TIME_PRECISION_LABEL } from './incident-labels';
 import { useIncidentCategories } from './incident-queries';
-import { SearchPicker } from './SearchPicker';
+import { SearchPicker } from '../ui/SearchPicker';
 import { SourceFields } from './SourceFields';
 import { SummaryGuardField } from './SummaryGuardField';
 import { locateSpans, problemSpans, useIncidentCheck } from './use-incident-check';

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { TCadenceReport } from '../../shared/engagements';
 import { useDirective, useIssuedDirectives } from '../directives/directive-queries';
-import { SearchPicker } from '../incidents/SearchPicker';
+import { SearchPicker } from '../ui/SearchPicker';
 import { apiGet } from '../ui/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TPost } from '../../shared/reference';
 import { useCountriesByCode } from '../cadence/country-queries';
-import { SearchPicker } from '../incidents/SearchPicker';
+import { SearchPicker } from '../ui/SearchPicker';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LoadMore } from '../ui/FilterForm';
 import { usePagedList } from '../ui/use-filtered-list';
