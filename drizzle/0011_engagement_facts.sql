@@ -114,14 +114,20 @@ BEGIN
     DELETE FROM point_latest pl
       USING (SELECT DISTINCT p, t FROM unnest(point_posts, point_ids) AS k(p, t)) k
       WHERE pl.post_id = k.p AND pl.talking_point_id = k.t;
+    -- Per (post, point, marking), the newest approved engagement of the post that delivered
+    -- the point: a walk back along the post's engagements by date, however many there are.
     INSERT INTO point_latest (talking_point_id, post_id, classification, engagement_id, occurred_at, reception)
-    SELECT DISTINCT ON (ep.talking_point_id, e.post_id, e.classification)
-      ep.talking_point_id, e.post_id, e.classification, e.id, e.occurred_at, ep.reception
+    SELECT k.t, k.p, c.marking, latest.id, latest.occurred_at, latest.reception
     FROM (SELECT DISTINCT p, t FROM unnest(point_posts, point_ids) AS k(p, t)) k
-    JOIN engagements e ON e.post_id = k.p
-    JOIN engagement_points ep ON ep.engagement_id = e.id AND ep.talking_point_id = k.t
-    WHERE ep.delivered AND e.status = 'approved'
-    ORDER BY ep.talking_point_id, e.post_id, e.classification, e.occurred_at DESC, e.id DESC
+    CROSS JOIN (VALUES ('U'), ('SBU'), ('C'), ('S')) AS c(marking)
+    CROSS JOIN LATERAL (
+      SELECT e.id, e.occurred_at, ep.reception
+      FROM engagements e
+      JOIN engagement_points ep ON ep.engagement_id = e.id AND ep.talking_point_id = k.t
+      WHERE e.post_id = k.p AND e.classification = c.marking AND e.status = 'approved' AND ep.delivered
+      ORDER BY e.occurred_at DESC, e.id DESC
+      LIMIT 1
+    ) latest
     ON CONFLICT (talking_point_id, post_id, classification) DO UPDATE SET
       engagement_id = excluded.engagement_id, occurred_at = excluded.occurred_at, reception = excluded.reception;
   END IF;

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { TCadenceReport, TCadenceRollup, TCadenceRow } from '../../shared/engagements';
-import type { Executor } from '../db/client';
+import { type Executor, queryRows } from '../db/client';
 import {
   cadenceWeeks,
   directivePosts,
@@ -17,7 +17,7 @@ import type { Actor } from '../identity/actor';
 import { type CadenceQuery, type CadenceRowWithMarking, cadenceRows, countingEngagements, engagementsAhead } from './cadence-queries';
 import { cadenceStatus, DAY_MS } from './cadence-status';
 import { ACTION_POST_OF_POINT, applicablePostInScope } from '../directives/applicable-points';
-import { visibleRecords } from '../identity/access-policy';
+import { readableMarkings, visibleRecords } from '../identity/access-policy';
 
 const WEEK_MS = 7 * DAY_MS;
 const MAX_WEEKS = 52;
@@ -70,11 +70,12 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
       sql`, `,
     )}]::uuid[]`;
     const thisWeekDay = isoDay(new Date(thisWeek));
-    const [past, current] = await Promise.all([
+    const firstWeekDay = isoDay(new Date(firstWeek));
+    const [past, current, before] = await Promise.all([
       db
         .select({
           post: posts.code,
-          week: sql<string>`case when ${cadenceWeeks.weekStart} < ${isoDay(new Date(firstWeek))} then 'before' else to_char(${cadenceWeeks.weekStart}, 'YYYY-MM-DD') end`,
+          week: sql<string>`to_char(${cadenceWeeks.weekStart}, 'YYYY-MM-DD')`,
           n: sql<number>`sum(${cadenceWeeks.engagements})::int`,
           lastAt: sql<string | Date>`max(${cadenceWeeks.lastAt})`,
         })
@@ -86,8 +87,7 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
             sql`${cadenceWeeks.directiveIds} && ${ids}`,
             inArray(posts.code, codes),
             sql`${cadenceWeeks.weekStart} < ${thisWeekDay}`,
-            // Without a chosen directive there are no statuses, so nothing before the first week is needed.
-            chosen ? undefined : sql`${cadenceWeeks.weekStart} >= ${isoDay(new Date(firstWeek))}`,
+            sql`${cadenceWeeks.weekStart} >= ${firstWeekDay}`,
           ),
         )
         .groupBy(posts.code, sql`2`),
@@ -111,8 +111,33 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
           ),
         )
         .groupBy(posts.code),
+      // The statuses of a directive issued before the first week shown start from each post's
+      // last engagement before it: per post and marking, the newest week holding one.
+      chosen && firstWeek > isoWeekStartUtc(new Date(chosen.issuedAt)).getTime()
+        ? queryRows<{ post: string; lastAt: string | Date }>(
+            db,
+            sql`select p.code as post, max(latest.last_at) as "lastAt"
+                from ${posts} p
+                cross join unnest(${sql.raw(
+                  `array[${readableMarkings(viewer)
+                    .map((marking) => `'${marking}'`)
+                    .join(',')}]::text[]`,
+                )}) as m(marking)
+                cross join lateral (
+                  select w.last_at from ${cadenceWeeks} w
+                  where w.post_id = p.id and w.classification = m.marking and w.week_start < ${firstWeekDay} and w.directive_ids && ${ids}
+                  order by w.week_start desc, w.last_at desc
+                  limit 1
+                ) latest
+                where p.code in (${sql.join(
+                  codes.map((code) => sql`${code}`),
+                  sql`, `,
+                )})
+                group by p.code`,
+          )
+        : Promise.resolve([]),
     ]);
-    const weekly = [...past, ...current];
+    const weekly = [...past, ...current, ...before.map((row) => ({ ...row, week: 'before', n: 0 }))];
     const postIndex = new Map(postRows.map((post, p) => [post.code, p]));
     const weekIndex = new Map(weeks.map((week, w) => [week, w]));
     for (const cell of weekly) {

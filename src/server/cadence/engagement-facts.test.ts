@@ -7,6 +7,7 @@ import { canSee } from '../identity/access-policy';
 import { buildEngagement, buildIssuedDirective } from '../testing/builders';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 import { isoWeekStartUtc } from './cadence-report';
+import { cadenceStatus } from './cadence-status';
 
 const DAY = 86_400_000;
 const POSTS = ['berlin', 'paris', 'warsaw', 'rome', 'tokyo'];
@@ -56,7 +57,7 @@ describe('engagement facts', () => {
     const early = await buildIssuedDirective(db, {
       actionPosts: POSTS,
       cadenceDays: 30,
-      issuedAt: new Date(now - 300 * DAY),
+      issuedAt: new Date(now - 420 * DAY),
       points: [{ text: 'One' }, { text: 'Two' }, { text: 'Three' }],
     });
     const late = await buildIssuedDirective(db, {
@@ -72,7 +73,7 @@ describe('engagement facts', () => {
     for (let i = 0; i < 120; i++) {
       const links = pick([[early], [late], [early, late]]);
       // From before either issue to a day ahead; distinct milliseconds, so the latest delivery is never a tie.
-      const occurredAt = new Date(now - Math.floor(next() * 330 * DAY) + DAY - i);
+      const occurredAt = new Date(now - Math.floor(next() * 450 * DAY) + DAY - i);
       ids.push(
         await buildEngagement(db, {
           post: pick(POSTS),
@@ -164,6 +165,24 @@ describe('engagement facts', () => {
             (week) => counting.filter((row) => row.post === post.code && isoWeekStartUtc(row.occurredAt).toISOString().slice(0, 10) === week).length,
           );
           expect(report.heatmap.counts[p], `${where}, heatmap of ${post.code}`).toEqual(perWeek);
+          // Each week's status, from the last engagement that counts up to the end of that week.
+          const row = report.rows.find((candidate) => candidate.directiveId === directiveId && candidate.post === post.code)!;
+          const statuses = report.heatmap.weeks.map((week) => {
+            const end = Math.min(Date.parse(`${week}T00:00:00Z`) + 7 * DAY, asOf);
+            if (end < Date.parse(row.issuedAt)) return null;
+            const last = Math.max(
+              ...counting
+                .filter((engagement) => engagement.post === post.code && engagement.occurredAt.getTime() <= end)
+                .map((engagement) => engagement.occurredAt.getTime()),
+            );
+            return cadenceStatus({
+              issuedAt: new Date(row.issuedAt),
+              lastEngagementAt: Number.isFinite(last) ? new Date(last) : null,
+              cadenceDays: row.cadenceDays,
+              now: new Date(end),
+            }).status;
+          });
+          expect(report.heatmap.statuses[p], `${where}, statuses of ${post.code}`).toEqual(statuses);
         });
 
         const rollup = report.rollup.find((candidate) => candidate.directiveId === directiveId)!;
