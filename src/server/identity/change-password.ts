@@ -42,7 +42,7 @@ export async function changeOwnPassword(
   if (currentOk) await releaseSignInAttempt(db, attempt);
 
   const errors: FieldError[] = [];
-  if (!currentOk) errors.push({ field: 'body.currentPassword', message: 'is not your current password' });
+  if (!currentOk) errors.push({ field: 'body.currentPassword', message: 'is wrong' });
   if (input.newPassword === input.currentPassword) {
     errors.push({ field: 'body.newPassword', message: 'must differ from your current password' });
   } else {

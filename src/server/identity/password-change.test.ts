@@ -73,7 +73,7 @@ describe('changing your own password', () => {
     const response = await change(session, { currentPassword: 'not my password at all', newPassword: NEW_PASSWORD });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(fields(response)).toEqual([{ field: 'body.currentPassword', message: 'is not your current password' }]);
+    expect(fields(response)).toEqual([{ field: 'body.currentPassword', message: 'is wrong' }]);
 
     expect((await me(other.headers())).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', as: user })).statusCode).toBe(200);
@@ -99,7 +99,7 @@ describe('changing your own password', () => {
     // Both fields at once: a wrong current password and a weak new one.
     const both = await change(session, { currentPassword: 'not my password at all', newPassword: 'password1234' });
     expect(fields(both)).toEqual([
-      { field: 'body.currentPassword', message: 'is not your current password' },
+      { field: 'body.currentPassword', message: 'is wrong' },
       { field: 'body.newPassword', message: 'is one of the most common passwords; choose another' },
     ]);
     const empty = await change(session, { currentPassword: '' });
