@@ -17,6 +17,7 @@ import { engagementRoutes } from './engagements/engagement-routes';
 import { incidentRoutes } from './incidents/incident-routes';
 import { incidentImportRoutes } from './incidents/import/import-routes';
 import { healthRoutes } from './http/health-routes';
+import { accountRoutes } from './identity/account-routes';
 import { authentication } from './identity/authenticate';
 import { sessionRoutes } from './identity/session-routes';
 import { userRoutes } from './identity/user-routes';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes, { prefix: API_PREFIX });
+  await app.register(accountRoutes, { prefix: API_PREFIX });
   await app.register(userRoutes, { prefix: API_PREFIX });
   await app.register(auditRoutes, { prefix: API_PREFIX });
   await app.register(referenceRoutes, { prefix: API_PREFIX });

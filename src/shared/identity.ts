@@ -159,6 +159,38 @@ export const ZTokenCreated = ZToken.extend({
 });
 export type TTokenCreated = z.infer<typeof ZTokenCreated>;
 
+/** The signed-in user's new password; the current one proves it is them, not whoever holds the session. */
+export const ZPasswordChange = z.object({
+  currentPassword: z.string().min(1, 'must not be empty').max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
+  newPassword: ZPassword,
+});
+export type TPasswordChange = z.infer<typeof ZPasswordChange>;
+
+export const ZPasswordChanged = z.object({
+  /** How many of the user's other sessions ended (this one is kept). */
+  otherSessionsEnded: z.number().int(),
+  /** How many of the user's API tokens were revoked. */
+  tokensRevoked: z.number().int(),
+});
+export type TPasswordChanged = z.infer<typeof ZPasswordChanged>;
+
+/** One of the user's own active sessions, as they see it in their account. */
+export const ZActiveSession = z.object({
+  /** Names the session for revoking it; it is not the session's secret and cannot be used as one. */
+  id: z.string().uuid(),
+  signedInAt: z.string(),
+  lastSeenAt: z.string(),
+  /** When it ends at the latest (12 hours after sign-in); 30 idle minutes end it sooner. */
+  expiresAt: z.string(),
+  /** The client's address at sign-in. */
+  address: z.string().nullable(),
+  /** The browser's User-Agent at sign-in. */
+  userAgent: z.string().nullable(),
+  /** The session this request was made with. */
+  current: z.boolean(),
+});
+export type TActiveSession = z.infer<typeof ZActiveSession>;
+
 export const ZAuditEvent = z.object({
   id: z.number().int(),
   at: z.string(),

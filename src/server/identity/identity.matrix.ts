@@ -1,4 +1,12 @@
-import { RELATION_POST, adminOnly, signedIn, unique, type MatrixArea, type Relation, type Level } from '../testing/access-matrix';
+import { RELATION_POST, adminOnly, signedIn, unique, type MatrixArea, type Relation, type Level, type Who } from '../testing/access-matrix';
+import { TEST_PASSWORD } from '../testing/test-app';
+
+/**
+ * Each actor's password as the password-change entry leaves it: it goes back and forth between
+ * two, so that every request knows the current one, and six requests per actor end where they began.
+ */
+const currentPasswords = new Map<Who, string>();
+const MATRIX_PASSWORD = 'matrix passphrase for a change';
 
 export const identityMatrix: MatrixArea = {
   async setup(t) {
@@ -7,7 +15,9 @@ export const identityMatrix: MatrixArea = {
       for (const level of ['at', 'above'] as Level[]) {
         const owner = await t.user({ role: 'officer', post: RELATION_POST[relation].post, clearance: level === 'at' ? 'C' : 'S' });
         const tokens = await t.request({ method: 'GET', url: '/api/v1/tokens', as: owner });
-        targets[`${relation}/${level}`] = { userId: owner.actor.id, tokenId: tokens.json().items[0].id };
+        const session = await t.signIn(owner.email);
+        const ownerSessions = await t.request({ method: 'GET', url: '/api/v1/me/sessions', headers: session.headers() });
+        targets[`${relation}/${level}`] = { userId: owner.actor.id, tokenId: tokens.json().items[0].id, sessionId: ownerSessions.json().items[0].id };
       }
     return targets;
   },
@@ -22,6 +32,18 @@ export const identityMatrix: MatrixArea = {
     'POST /api/v1/tokens': { payload: () => ({ name: 'matrix', expiresInDays: 1 }), expect: signedIn(201) },
     // Another user's token does not exist for anyone but its owner.
     'DELETE /api/v1/tokens/:id': { url: (c) => `/api/v1/tokens/${c.target.tokenId}`, expect: signedIn(404) },
+    'POST /api/v1/me/password': {
+      payload: (c) => {
+        const current = currentPasswords.get(c.who) ?? TEST_PASSWORD;
+        const next = current === TEST_PASSWORD ? MATRIX_PASSWORD : TEST_PASSWORD;
+        currentPasswords.set(c.who, next);
+        return { currentPassword: current, newPassword: next };
+      },
+      expect: signedIn(200),
+    },
+    'GET /api/v1/me/sessions': { expect: signedIn(200) },
+    // Another user's session does not exist for anyone but its owner.
+    'DELETE /api/v1/me/sessions/:id': { url: (c) => `/api/v1/me/sessions/${c.target.sessionId}`, expect: signedIn(404) },
     'GET /api/v1/users': { expect: adminOnly(200) },
     'POST /api/v1/users': {
       payload: (c) => ({

@@ -32,7 +32,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       await request.session.regenerate();
       request.session.userId = actor.id;
       request.session.signedInAt = Date.now();
-      await app.sessionStore.create(request.session.sessionId, request.session);
+      await app.sessionStore.create(request.session.sessionId, request.session, { address: request.ip, userAgent: request.headers['user-agent'] });
       request.actor = actor;
       request.authVia = 'session';
       return presentMe(app.db, actor, request, reply);

@@ -20,7 +20,17 @@ declare module 'fastify' {
   }
 }
 
-const hashId = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+/** User-Agent headers are cut to this length before they are kept. */
+export const USER_AGENT_MAX_LENGTH = 300;
+
+/** Where a session was signed in from, kept to show its owner which session is which. */
+export interface SessionClient {
+  address: string;
+  userAgent: string | undefined;
+}
+
+/** The stored key of a session: the session id itself (the cookie's secret) is never stored. */
+export const hashSessionId = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
 
 /**
  * Sessions for @fastify/session, kept in the database so that any app instance can serve
@@ -47,7 +57,7 @@ export class DatabaseSessionStore implements fastifySession.SessionStore {
   destroy(sessionId: string, callback: (error?: unknown) => void): void {
     this.db
       .delete(sessions)
-      .where(eq(sessions.idHash, hashId(sessionId)))
+      .where(eq(sessions.idHash, hashSessionId(sessionId)))
       .then(
         () => callback(),
         (error: unknown) => callback(error),
@@ -55,7 +65,7 @@ export class DatabaseSessionStore implements fastifySession.SessionStore {
   }
 
   private async load(sessionId: string): Promise<Session | null> {
-    const idHash = hashId(sessionId);
+    const idHash = hashSessionId(sessionId);
     const [row] = await this.db
       .select({ data: sessions.data, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, disabled: users.disabled })
       .from(sessions)
@@ -90,20 +100,22 @@ export class DatabaseSessionStore implements fastifySession.SessionStore {
     await this.db
       .update(sessions)
       .set({ data, lastSeenAt: new Date() })
-      .where(eq(sessions.idHash, hashId(sessionId)));
+      .where(eq(sessions.idHash, hashSessionId(sessionId)));
   }
 
   /** Stores a session that has just signed in. */
-  async create(sessionId: string, session: Session): Promise<void> {
+  async create(sessionId: string, session: Session, client: SessionClient): Promise<void> {
     if (!session.userId || !session.signedInAt) throw new Error('a session is created only at sign-in');
     const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
     await this.db.insert(sessions).values({
-      idHash: hashId(sessionId),
+      idHash: hashSessionId(sessionId),
       userId: session.userId,
       data,
       createdAt: new Date(session.signedInAt),
       lastSeenAt: new Date(),
       expiresAt: new Date(session.signedInAt + ABSOLUTE_LIFETIME_MS),
+      address: client.address,
+      userAgent: client.userAgent ? client.userAgent.slice(0, USER_AGENT_MAX_LENGTH) : null,
     });
   }
 }

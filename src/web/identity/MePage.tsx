@@ -1,5 +1,7 @@
 import { CLEARANCE_LABEL, ROLE_LABEL } from '../../shared/identity';
 import { CalendarFeedPanel } from '../cadence/CalendarFeedPanel';
+import { PasswordChangeForm } from './PasswordChangeForm';
+import { SessionsPanel } from './SessionsPanel';
 import { TokensPanel } from './TokensPanel';
 import { formatDateTime } from '../ui/format';
 import { hasPermission, useMe } from '../ui/session';
@@ -41,6 +43,8 @@ export function MePage() {
         <dd>{me.data.sessionExpiresAt ? `at the latest ${formatDateTime(me.data.sessionExpiresAt)}` : 'when you sign out'}</dd>
       </dl>
       <p className="muted">Your role, home post, bureau and clearance are set by an administrator.</p>
+      <PasswordChangeForm />
+      <SessionsPanel />
       {hasPermission(me.data, 'records.read') && <CalendarFeedPanel />}
       {hasPermission(me.data, 'tokens.manage') && <TokensPanel />}
     </section>

@@ -6,9 +6,10 @@ import { apiGet, apiSend, fieldErrors } from '../ui/api';
 import { formatDateTime } from '../ui/format';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
+import { TableScroll } from '../ui/TableScroll';
 import { NewTokenNotice } from './NewTokenNotice';
 
-const TOKENS_KEY = ['tokens'] as const;
+export const TOKENS_KEY = ['tokens'] as const;
 
 function tokenStatus(token: TToken): string {
   if (token.revokedAt) return `Revoked ${formatDateTime(token.revokedAt)}`;
@@ -70,48 +71,50 @@ export function TokensPanel() {
       <ErrorAlert error={tokens.error} action="Could not load your tokens" />
       {tokens.data && tokens.data.items.length === 0 && <p>You have no API tokens. Create one above when a script needs the API.</p>}
       {tokens.data && tokens.data.items.length > 0 && (
-        <table className="data-table" aria-label="API tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.items.map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td>{formatDateTime(token.createdAt)}</td>
-                <td>{formatDateTime(token.expiresAt)}</td>
-                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'}</td>
-                <td>{tokenStatus(token)}</td>
-                <td>
-                  {!token.revokedAt && (
-                    <button
-                      type="button"
-                      className="link danger"
-                      aria-label={`Revoke token ${token.name}`}
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(token.id)}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
+        <TableScroll label="API tokens, scrollable">
+          <table className="data-table" aria-label="API tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.data.items.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>{formatDateTime(token.createdAt)}</td>
+                  <td>{formatDateTime(token.expiresAt)}</td>
+                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'never'}</td>
+                  <td>{tokenStatus(token)}</td>
+                  <td>
+                    {!token.revokedAt && (
+                      <button
+                        type="button"
+                        className="link danger"
+                        aria-label={`Revoke token ${token.name}`}
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(token.id)}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -22,11 +22,16 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)],
 );
 
-/** Server-side sessions; the id is stored only as its SHA-256 hash. */
+/**
+ * Server-side sessions; the session id (the cookie's secret) is stored only as its SHA-256
+ * hash. `id` names a session to its owner (the list of their sessions, revoking one) without
+ * being, or leading to, the secret.
+ */
 export const sessions = pgTable(
   'sessions',
   {
     idHash: text().primaryKey(),
+    id: uuid().notNull().defaultRandom().unique(),
     userId: uuid()
       .notNull()
       .references(() => users.id),
@@ -34,6 +39,10 @@ export const sessions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** The client's address at sign-in (as TRUST_PROXY derives it), shown to the owner. */
+    address: text(),
+    /** The browser's User-Agent at sign-in, cut to USER_AGENT_MAX_LENGTH, shown to the owner. */
+    userAgent: text(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
