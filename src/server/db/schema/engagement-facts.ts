@@ -10,7 +10,7 @@ import { posts } from './reference';
  * or below clearance): exact for each reader, never computed for everyone and filtered.
  *
  * Triggers on engagements, engagement_directives, engagement_points and directives keep them
- * (drizzle/0011_engagement_facts.sql): whatever writes those tables, the facts follow in the
+ * (drizzle/0012_engagement_facts.sql): whatever writes those tables, the facts follow in the
  * same transaction. Engagements dated in the future are in the facts; readers leave them out
  * (src/server/cadence/engagement-facts.ts says how).
  */
