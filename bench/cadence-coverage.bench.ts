@@ -76,7 +76,7 @@ async function growTo(total: number, from: number): Promise<void> {
     await db.execute(sql`
       with made as (
         insert into engagements (post_id, occurred_at, kind, classification, status, drafted_by, synthetic)
-        select p.id, now() - ((g * 7919) % (730 * 24)) * interval '1 hour', 'meeting',
+        select p.id, now() - ((g::bigint * 7919) % (730 * 24)) * interval '1 hour', 'meeting',
                (array['U','SBU','C','S'])[1 + g % 4], (array['draft','submitted','approved','approved','approved'])[1 + (g / 4) % 5],
                ${officer.id}, true
         from generate_series(${start + 1}::int, ${end}::int) g
