@@ -12,7 +12,7 @@ import { type LoadResult, load, serveBare, serveDemarche, signIn } from './load/
  *   BENCH_LOAD_DB           postgres (default, TEST_DATABASE_URL; PGlite when none answers) | pglite (a data folder in tmp)
  *   BENCH_LOAD_SECONDS      per endpoint and round (default 5)
  *   BENCH_LOAD_ROUNDS       default 3;  BENCH_LOAD_CONNECTIONS default 50
- *   BENCH_LOAD_ONLY         comma-separated endpoint names, to time a few
+ *   BENCH_LOAD_ONLY         some of me,list,officer,cadence,coverage,directives (the bare route always runs)
  *   BENCH_LOAD_JSON         writes the figures to this file as well
  *   BENCH_FRESH=1           rebuilds the database (kept between runs, per size)
  */
@@ -34,19 +34,20 @@ try {
   const officer = await signIn(app.url, fixture.users.officer, fixture.password);
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const endpoints = [
-    { name: 'bare route', server: bare, path: '/bare' },
-    { name: '/api/v1/me', server: app, path: '/api/v1/me', cookie: hq },
-    { name: 'engagements, first page (HQ)', server: app, path: '/api/v1/engagements', cookie: hq },
+    { key: 'bare', name: 'bare route', server: bare, path: '/bare' },
+    { key: 'me', name: '/api/v1/me', server: app, path: '/api/v1/me', cookie: hq },
+    { key: 'list', name: 'engagements, first page (HQ)', server: app, path: '/api/v1/engagements', cookie: hq },
     {
+      key: 'officer',
       name: 'engagements, post + 3 months (officer)',
       server: app,
       path: `/api/v1/engagements?post=${fixture.officerPost}&from=${day(270)}&to=${day(180)}`,
       cookie: officer,
     },
-    { name: 'cadence dashboard (HQ, directive)', server: app, path: `/api/v1/cadence?directive=${fixture.directiveId}`, cookie: hq },
-    { name: 'coverage (HQ)', server: app, path: `/api/v1/directives/${fixture.directiveId}/coverage`, cookie: hq },
-    { name: 'directives list (HQ)', server: app, path: '/api/v1/directives', cookie: hq },
-  ].filter((endpoint) => endpoint.name === 'bare route' || !only || only.some((word) => endpoint.name.includes(word)));
+    { key: 'cadence', name: 'cadence dashboard (HQ, directive)', server: app, path: `/api/v1/cadence?directive=${fixture.directiveId}`, cookie: hq },
+    { key: 'coverage', name: 'coverage (HQ)', server: app, path: `/api/v1/directives/${fixture.directiveId}/coverage`, cookie: hq },
+    { key: 'directives', name: 'directives list (HQ)', server: app, path: '/api/v1/directives', cookie: hq },
+  ].filter((endpoint) => endpoint.key === 'bare' || !only || only.includes(endpoint.key));
 
   // Every endpoint must answer 200 before it is timed: a fast error is no figure.
   for (const endpoint of endpoints) {

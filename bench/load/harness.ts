@@ -11,6 +11,8 @@ const BARE = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
 
 export interface Served {
   url: string;
+  /** A cheap path that answers once the server is up. */
+  readyPath: string;
   child: ChildProcess;
   /** The process's resident memory, in bytes (asked over IPC). */
   rss(): Promise<number>;
@@ -68,6 +70,7 @@ function serve(script: string, args: string[], env: Record<string, string>, read
       });
     return {
       url,
+      readyPath,
       child,
       request,
       rss: async () => (await request<{ rss: number }>({ type: 'memory' }, 'memory')).rss,
@@ -130,6 +133,7 @@ export async function load(server: Served, path: string, options: { cookie?: str
   });
   sampling = false;
   await sampler;
+  await settle(server);
   return {
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
@@ -138,4 +142,23 @@ export async function load(server: Served, path: string, options: { cookie?: str
     non2xx: result.non2xx,
     peakRss,
   };
+}
+
+/**
+ * Waits until the server has finished the requests the clients abandoned when the run ended
+ * (a slow endpoint leaves up to `connections` of them): the next run must not pay for them.
+ * Settled = two health checks in a row answer quickly.
+ */
+async function settle(server: Served): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  let quick = 0;
+  while (quick < 2 && Date.now() < deadline) {
+    const started = performance.now();
+    await fetch(`${server.url}${server.readyPath}`).then(
+      (response) => response.arrayBuffer(),
+      () => undefined,
+    );
+    quick = performance.now() - started < 50 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
