@@ -49,7 +49,7 @@ describe('request log', () => {
   });
 
   it('writes production logs asynchronously, and readable lines on a terminal', () => {
-    const config = loadConfig({ DATA_DIR: 'unused', LOG_LEVEL: 'warn' });
+    const config = loadConfig({ DATA_DIR: 'unused', SESSION_SECRET: TEST_SESSION_SECRET, LOG_LEVEL: 'warn' });
     const production = loggerOptions(config, false);
     expect(production.level).toBe('warn');
     expect(production).toHaveProperty('stream.sync', false);
