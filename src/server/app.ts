@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -57,6 +57,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // One line per request (the onResponse hook below) instead of Fastify's two at info.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     maxParamLength: MAX_PARAM_LENGTH,
     // Errors of the router and of the HTTP parser leave as problem+json too.
@@ -90,6 +92,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // A request that succeeded is logged at debug, one that was refused or failed at info (and a
+  // failure's cause at error, by the error handler): at the default level the log keeps what
+  // needs a look, and logging no longer costs more than a light request itself.
+  app.addHook('onResponse', (request, reply, done) => {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 400) request.log.info(line, 'request completed');
+    else request.log.debug(line, 'request completed');
+    done();
   });
   registerProblemHandlers(app);
 

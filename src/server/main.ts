@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { buildApp } from './app';
 import { openDatabase, type Database } from './db/client';
 import { migrate } from './db/migrate';
@@ -20,15 +21,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Logger options: JSON lines in production, readable lines on a terminal. */
-export function loggerOptions(config: Config) {
+/**
+ * Logger options: JSON lines in production, readable lines on a terminal. In production the
+ * lines are written asynchronously (pino's sonic-boom, flushed at exit): a synchronous write
+ * per line held each request on the write of its log lines.
+ */
+export function loggerOptions(config: Config, tty = Boolean(process.stdout.isTTY)) {
   return {
     level: config.logLevel,
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       censor: '[redacted]',
     },
-    ...(process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
+    ...(tty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : { stream: pino.destination({ dest: 1, sync: false }) }),
   };
 }
 

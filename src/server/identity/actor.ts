@@ -19,25 +19,34 @@ export interface Actor {
   disabled: boolean;
 }
 
-export async function loadActor(db: Executor, userId: string): Promise<Actor | undefined> {
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      clearance: users.clearance,
-      postId: users.postId,
-      postCode: posts.code,
-      userBureau: users.bureauCode,
-      postBureau: posts.bureauCode,
-      disabled: users.disabled,
-    })
-    .from(users)
-    .leftJoin(posts, eq(posts.id, users.postId))
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!row) return undefined;
+/** The columns an Actor is made of (users left-joined to posts), for queries that load one along the way. */
+export const actorColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  clearance: users.clearance,
+  postId: users.postId,
+  postCode: posts.code,
+  userBureau: users.bureauCode,
+  postBureau: posts.bureauCode,
+  disabled: users.disabled,
+};
+
+export interface ActorRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  clearance: string;
+  postId: string | null;
+  postCode: string | null;
+  userBureau: string | null;
+  postBureau: string | null;
+  disabled: boolean;
+}
+
+export function toActor(row: ActorRow): Actor {
   return {
     id: row.id,
     email: row.email,
@@ -49,4 +58,9 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | u
     bureauCode: (row.userBureau ?? row.postBureau) as TBureauCode | null,
     disabled: row.disabled,
   };
+}
+
+export async function loadActor(db: Executor, userId: string): Promise<Actor | undefined> {
+  const [row] = await db.select(actorColumns).from(users).leftJoin(posts, eq(posts.id, users.postId)).where(eq(users.id, userId)).limit(1);
+  return row ? toActor(row) : undefined;
 }

@@ -93,7 +93,9 @@ export const authentication = fp(
         request.authVia = 'token';
         request.tokenId = resolved.tokenId;
       } else if (request.session?.userId) {
-        const actor = await loadActor(app.db, request.session.userId);
+        // Read with the session by the store, in the same query; loaded again only when not.
+        const loaded = store.takeActor(request.session.sessionId);
+        const actor = loaded?.id === request.session.userId ? loaded : await loadActor(app.db, request.session.userId);
         if (actor && !actor.disabled) {
           request.actor = actor;
           request.authVia = 'session';

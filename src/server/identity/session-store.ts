@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import type * as fastifySession from '@fastify/session';
 import type { Db } from '../db/client';
-import { sessions, users } from '../db/schema/index';
+import { posts, sessions, users } from '../db/schema/index';
+import { type Actor, actorColumns, toActor } from './actor';
 
 /** A session ends after 30 minutes without a request… */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -38,7 +39,37 @@ export const hashSessionId = (sessionId: string) => createHash('sha256').update(
  * anyone take over a session.
  */
 export class DatabaseSessionStore implements fastifySession.SessionStore {
-  constructor(private readonly db: Db) {}
+  /**
+   * The signed-in user read with the session, by session id, until the request's authentication
+   * takes it (`takeActor`): one query per request instead of one for the session and one for
+   * its user. Requests that end before taking theirs leave an entry; the map is emptied when
+   * it grows past a bound.
+   */
+  private readonly actors = new Map<string, Actor>();
+
+  /**
+   * Every signed-in request runs it: built once (Drizzle's query building was a tenth of a
+   * request's time) and a prepared statement on PostgreSQL.
+   */
+  private readonly sessionQuery;
+
+  constructor(private readonly db: Db) {
+    this.sessionQuery = db
+      .select({ data: sessions.data, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, actor: actorColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(posts, eq(posts.id, users.postId))
+      .where(eq(sessions.idHash, sql.placeholder('idHash')))
+      .limit(1)
+      .prepare('demarche_session_load');
+  }
+
+  /** The user this request's session was loaded with, once; undefined when not loaded here. */
+  takeActor(sessionId: string): Actor | undefined {
+    const actor = this.actors.get(sessionId);
+    if (actor) this.actors.delete(sessionId);
+    return actor;
+  }
 
   get(sessionId: string, callback: (error: unknown, session?: Session | null) => void): void {
     this.load(sessionId).then(
@@ -66,15 +97,10 @@ export class DatabaseSessionStore implements fastifySession.SessionStore {
 
   private async load(sessionId: string): Promise<Session | null> {
     const idHash = hashSessionId(sessionId);
-    const [row] = await this.db
-      .select({ data: sessions.data, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, disabled: users.disabled })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.idHash, idHash))
-      .limit(1);
+    const [row] = await this.sessionQuery.execute({ idHash });
     if (!row) return null;
     const now = Date.now();
-    if (row.disabled || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) {
+    if (row.actor.disabled || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now) {
       await this.db.delete(sessions).where(eq(sessions.idHash, idHash));
       return null;
     }
@@ -86,6 +112,8 @@ export class DatabaseSessionStore implements fastifySession.SessionStore {
         .set({ lastSeenAt: new Date(now) })
         .where(eq(sessions.idHash, idHash));
     }
+    if (this.actors.size >= 10_000) this.actors.clear();
+    this.actors.set(sessionId, toActor(row.actor));
     return row.data as Session;
   }
 
