@@ -260,7 +260,7 @@ describe('the same event filed at two posts: merged by an analyst, verified by a
 
   it('a second person at Berlin finds it on the home page and verifies it; then it is no longer waiting', async () => {
     const page = await signInAs('approver.berlin@example.org');
-    const inbox = page.getByRole('region', { name: /^Incidents awaiting your verification/ });
+    const inbox = page.getByRole('region', { name: /^Awaiting your approval/ });
     const waiting = inbox.locator(`a[href="/incidents/${berlinId}"]`);
     await waiting.waitFor();
     expect(await inbox.getByRole('heading').textContent()).toContain('(1)');
@@ -274,7 +274,7 @@ describe('the same event filed at two posts: merged by an analyst, verified by a
     expect(await page.locator('.details').textContent()).toMatch(/Verified by\s*Vera Verifier/);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
-    await inbox.getByText('Nothing is waiting for you to verify.').waitFor();
+    await inbox.getByText(/^Nothing awaits your approval or verification/).waitFor();
     expect(await inbox.locator(`a[href="/incidents/${berlinId}"]`).count()).toBe(0);
     expect(await inbox.getByRole('heading').textContent()).toContain('(0)');
     expect(errors).toEqual([]);

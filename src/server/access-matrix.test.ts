@@ -4,6 +4,7 @@ import { cadenceMatrix } from './cadence/cadence.matrix';
 import { contactsMatrix } from './contacts/contacts.matrix';
 import { directivesMatrix } from './directives/directives.matrix';
 import { engagementsMatrix } from './engagements/engagements.matrix';
+import { inboxMatrix } from './inbox/inbox.matrix';
 import { incidentsMatrix } from './incidents/incidents.matrix';
 import { identityMatrix } from './identity/identity.matrix';
 import { notificationsMatrix } from './notifications/notifications.matrix';
@@ -21,6 +22,7 @@ const AREAS: Record<string, MatrixArea> = {
   incidents: incidentsMatrix,
   cadence: cadenceMatrix,
   notifications: notificationsMatrix,
+  inbox: inboxMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */

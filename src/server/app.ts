@@ -16,6 +16,7 @@ import { directiveRoutes } from './directives/directive-routes';
 import { engagementRoutes } from './engagements/engagement-routes';
 import { incidentRoutes } from './incidents/incident-routes';
 import { incidentImportRoutes } from './incidents/import/import-routes';
+import { inboxRoutes } from './inbox/inbox-routes';
 import { healthRoutes } from './http/health-routes';
 import { accountRoutes } from './identity/account-routes';
 import { authentication } from './identity/authenticate';
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(incidentImportRoutes, { prefix: API_PREFIX, database: options.database });
   await app.register(cadenceRoutes, { prefix: API_PREFIX });
   await app.register(notificationRoutes, { prefix: API_PREFIX });
+  await app.register(inboxRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

@@ -9,6 +9,7 @@ export const ZActivityKind = z.enum(ACTIVITY_KINDS);
 export type TActivityKind = z.infer<typeof ZActivityKind>;
 
 export const ZPerson = z.object({ id: z.string(), name: z.string() });
+export type TPerson = z.infer<typeof ZPerson>;
 
 export const ZActivityItem = z.object({
   id: z.string(),

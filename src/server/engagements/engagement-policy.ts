@@ -1,10 +1,11 @@
-import { and, ne, type SQL } from 'drizzle-orm';
+import { and, eq, ne, or, type SQL } from 'drizzle-orm';
 import { POST_ROLES } from '../../shared/identity';
 import { engagements } from '../db/schema/index';
 import { AppError, type Refusal, refusal } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { canSee, hasPermission, requireVisible, visibleRecords, type ScopedRecord } from '../identity/access-policy';
-import { workflowRefusal } from '../workflow/workflow-policy';
+import { hasEditingStep } from '../workflow/record-activity';
+import { decidableBy, workflowRefusal } from '../workflow/workflow-policy';
 import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 
 /**
@@ -91,4 +92,14 @@ export function workflowSubject<T extends EngagementSubject>(engagement: T): T {
 export function engagementActions(viewer: Actor, engagement: EngagementSubject): string[] {
   if (!canSeeEngagement(viewer, engagement)) return [];
   return ENGAGEMENT_ACTIONS.filter((action) => !actionRefusal(viewer, engagement, action));
+}
+
+/** `workflowSubject`'s editors as a condition: the user drafted the engagement or has an editing step. */
+export function engagementEditedBy(userId: string): SQL {
+  return or(eq(engagements.draftedBy, userId), hasEditingStep(ENGAGEMENT_WORKFLOW.recordType, engagements.id, userId)) as SQL;
+}
+
+/** Engagements the viewer sees and may approve now (never one they wrote): the list form of `actionRefusal(…, 'approve')`. */
+export function engagementsAwaitingDecisionBy(viewer: Actor): SQL {
+  return and(visibleEngagements(viewer), decidableBy(ENGAGEMENT_WORKFLOW, viewer, engagements, engagementEditedBy)) as SQL;
 }

@@ -1,10 +1,12 @@
-import { and, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { POST_ROLES } from '../../shared/identity';
 import { incidents } from '../db/schema/index';
 import { AppError, type Refusal, refusal } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { canSee, hasPermission, requireVisible, visibleRecords, type ScopedRecord } from '../identity/access-policy';
-import { workflowRefusal } from '../workflow/workflow-policy';
+import { hasEditingStep } from '../workflow/record-activity';
+import { decidableBy, workflowRefusal } from '../workflow/workflow-policy';
 import { INCIDENT_WORKFLOW } from './incident-workflow-definition';
 
 /**
@@ -119,4 +121,24 @@ export function assertIncidentAction(viewer: Actor, incident: IncidentSubject, a
 export function incidentActions(viewer: Actor, incident: IncidentSubject): IncidentAction[] {
   if (!canSeeIncident(viewer, incident)) return [];
   return INCIDENT_ACTIONS.filter((action) => !actionRefusal(viewer, incident, action));
+}
+
+/** Incidents merged into the one in hand (`from incidents as merged_in` below). */
+const mergedIn = alias(incidents, 'merged_in');
+
+/**
+ * `workflowSubject`'s editors as a condition (loadIncidentEditors): the user drafted the
+ * incident, or has an editing step on it or on an incident merged into it.
+ */
+export function incidentEditedBy(userId: string): SQL {
+  return or(
+    eq(incidents.draftedBy, userId),
+    hasEditingStep(INCIDENT_WORKFLOW.recordType, incidents.id, userId),
+    sql`exists (select 1 from ${incidents} as ${sql.identifier('merged_in')} where ${mergedIn.mergedIntoId} = ${incidents.id} and ${hasEditingStep(INCIDENT_WORKFLOW.recordType, mergedIn.id, userId)})`,
+  ) as SQL;
+}
+
+/** Listed incidents the viewer may verify now (never one they wrote): the list form of `actionRefusal(…, 'verify')`. */
+export function incidentsAwaitingDecisionBy(viewer: Actor): SQL {
+  return and(listedIncidents(viewer), decidableBy(INCIDENT_WORKFLOW, viewer, incidents, incidentEditedBy)) as SQL;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type Column, type SQL } from 'drizzle-orm';
 import type { TActivityItem, TActivityKind, TReturned } from '../../shared/workflow';
 import type { Executor } from '../db/client';
 import { comments, recordActivity, users } from '../db/schema/index';
@@ -27,6 +27,21 @@ export async function appendActivity(tx: Executor, entry: ActivityEntry): Promis
     note: entry.note ?? null,
     ...(entry.at ? { at: entry.at } : {}),
   });
+}
+
+/** Whether this user has an editing step in the record's activity: `loadEditors`, as a condition on the record's id column. */
+export function hasEditingStep(recordType: string, recordId: Column, userId: string): SQL {
+  return sql`exists (select 1 from ${recordActivity} where ${recordActivity.recordType} = ${recordType} and ${recordActivity.recordId} = ${recordId}
+    and ${recordActivity.actorId} = ${userId} and ${inArray(recordActivity.kind, EDITING)})`;
+}
+
+/**
+ * Whether the record is back in draft after a return: its latest workflow step was a return
+ * (`loadLatestReturns` has one for it), as a condition on the record's id column.
+ */
+export function latestStepWasReturn(recordType: string, recordId: Column): SQL {
+  return sql`(select ${recordActivity.kind} from ${recordActivity} where ${recordActivity.recordType} = ${recordType} and ${recordActivity.recordId} = ${recordId}
+    and ${recordActivity.kind} in ('submitted', 'returned') order by ${recordActivity.at} desc limit 1) = 'returned'`;
 }
 
 /** For each record, everyone who created or edited its content, in one query for a page. */

@@ -1,3 +1,4 @@
+import { and, eq, inArray, not, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { type Refusal, refusal } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { hasPermission, type ScopedRecord } from '../identity/access-policy';
@@ -31,4 +32,23 @@ export function workflowRefusal(workflow: Workflow, viewer: Actor, record: Workf
     return refusal('forbidden', `You drafted or changed this ${workflow.label}; someone who did not edit it must ${step} it (four eyes).`);
   }
   return undefined;
+}
+
+/**
+ * The records this viewer may decide now (approve, verify): `workflowRefusal` for the
+ * deciding steps, as a SQL condition on the record type's columns, for lists and counts of
+ * what awaits the viewer (the home inbox). `editedBy(userId)` is the record type's own notion
+ * of its editors (the drafter and everyone with an editing step), the one its subject gives
+ * the predicate. The caller adds the record type's access rule (it cannot decide what it
+ * cannot see); inbox.test.ts checks each record listed against the predicate's answer.
+ */
+export function decidableBy(workflow: Workflow, viewer: Actor, record: { postId: Column; status: Column }, editedBy: (userId: string) => SQL): SQL {
+  const postId = viewer.postId;
+  const deciding = Object.values(workflow.transitions).filter((rule) => rule?.effect === 'decides');
+  const conditions = deciding.map((rule) =>
+    !rule || postId === null || !hasPermission(viewer, rule.permission)
+      ? sql`false`
+      : (and(eq(record.postId, postId), inArray(record.status, [...rule.from]), rule.fourEyes ? not(editedBy(viewer.id)) : undefined) as SQL),
+  );
+  return conditions.length === 0 ? sql`false` : (or(...conditions) as SQL);
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TEngagement } from '../../shared/engagements';
+import { refreshInbox } from '../inbox/inbox-queries';
 import { apiSend } from '../ui/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { FollowUpList } from './FollowUpList';
@@ -33,6 +34,7 @@ export function EngagementPage() {
       void queryClient.invalidateQueries({ queryKey: ['coverage'] });
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
       void queryClient.invalidateQueries({ queryKey: activityKey(`/api/v1/engagements/${id}`) });
+      refreshInbox(queryClient);
     },
   });
 

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TEngagement } from '../../shared/engagements';
+import { refreshInbox } from '../inbox/inbox-queries';
 import { apiSend } from '../ui/api';
 import { engagementKey } from './engagement-queries';
 import { formatDay, today } from '../ui/labels';
@@ -20,6 +21,7 @@ export function FollowUpList({ engagement, canToggle }: { engagement: TEngagemen
         );
       void queryClient.invalidateQueries({ queryKey: engagementKey(engagement.id) });
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      refreshInbox(queryClient);
     },
   });
   const now = today();

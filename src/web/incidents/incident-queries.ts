@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TDuplicateCandidate, TIncident, TIncidentCategory, TIncidentMap, TRevision } from '../../shared/incidents';
+import { refreshInbox } from '../inbox/inbox-queries';
 import { apiGet, apiSend } from '../ui/api';
 import { activityKey } from '../workflow/ActivityTimeline';
 
@@ -48,13 +49,14 @@ export function useIncidentMap(params: Record<string, string | undefined>) {
   });
 }
 
-/** After any write to an incident: the record, lists, map, triage, activity and notifications. */
+/** After any write to an incident: the record, lists, map, triage, activity, notifications and the home inbox. */
 export function refreshIncident(queryClient: QueryClient, id: string, saved?: unknown): void {
   if (saved && typeof saved === 'object' && 'allowedActions' in saved && (saved as TIncident).id === id) queryClient.setQueryData(incidentKey(id), saved);
   void queryClient.invalidateQueries({ queryKey: incidentKey(id) });
   void queryClient.invalidateQueries({ queryKey: ['incidents'] });
   void queryClient.invalidateQueries({ queryKey: ['notifications'] });
   void queryClient.invalidateQueries({ queryKey: activityKey(incidentPath(id)) });
+  refreshInbox(queryClient);
 }
 
 export interface IncidentWrite {

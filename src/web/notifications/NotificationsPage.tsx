@@ -6,6 +6,8 @@ import { apiGet, apiSend } from '../ui/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { RequirePermission } from '../ui/RequirePermission';
 import { formatDateTime } from '../ui/format';
+import { refreshInbox } from '../inbox/inbox-queries';
+import { internalPath } from './notification-queries';
 
 export function NotificationsPage() {
   return (
@@ -23,18 +25,6 @@ const RESOLUTION_LABEL: Record<NonNullable<TNotification['resolution']>, string>
   done: 'Resolved: done',
 };
 
-/** A link inside the app stays in the app; anything else is shown as text. */
-function internalPath(link: string | null): string | null {
-  if (!link) return null;
-  if (link.startsWith('/') && !link.startsWith('//')) return link;
-  try {
-    const url = new URL(link);
-    return url.origin === window.location.origin ? `${url.pathname}${url.search}` : null;
-  } catch {
-    return null;
-  }
-}
-
 function Notifications() {
   const queryClient = useQueryClient();
   const notifications = useInfiniteQuery({
@@ -46,7 +36,10 @@ function Notifications() {
   });
   const rows = notifications.data?.pages.flatMap((page) => page.items) ?? [];
   const unread = rows.filter((row) => !row.readAt && !row.resolvedAt).length;
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    refreshInbox(queryClient);
+  };
   const markRead = useMutation({
     mutationFn: (id: string) => apiSend<unknown>('POST', `/api/v1/notifications/${encodeURIComponent(id)}/read`),
     onSuccess: refresh,

@@ -13,3 +13,15 @@ export function useUnreadCount(enabled: boolean) {
     enabled,
   });
 }
+
+/** A link inside the app stays in the app; anything else is shown as text. */
+export function internalPath(link: string | null): string | null {
+  if (!link) return null;
+  if (link.startsWith('/') && !link.startsWith('//')) return link;
+  try {
+    const url = new URL(link);
+    return url.origin === window.location.origin ? `${url.pathname}${url.search}` : null;
+  } catch {
+    return null;
+  }
+}
