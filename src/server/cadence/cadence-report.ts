@@ -59,11 +59,11 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
   /** Per post (index), its last engagement before the first week shown. */
   const earlier = new Map<number, Date>();
   if (postRows.length > 0 && directiveIds.length > 0) {
-    // Weeks before this one come from the facts kept per post, marking and week (each
-    // engagement counted once, whatever the number of the chosen directives it counts
-    // for); engagements before the first week shown fall in one bucket, and the statuses
-    // start from the last of them. This week, which may hold an engagement dated after now,
-    // is counted from the engagements themselves: at most a week of them.
+    // The weeks come from the facts kept per post, marking and week (each engagement counted
+    // once, whatever the number of the chosen directives it counts for); engagements before
+    // the first week shown fall in one bucket, and the statuses start from the last of them.
+    // This week may hold an engagement dated after now, which does not count yet: the posts
+    // that have one (rarely any) have their week counted from the engagements themselves.
     const codes = postRows.map((post) => post.code);
     const ids = sql`array[${sql.join(
       directiveIds.map((id) => sql`${id}`),
@@ -71,26 +71,7 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
     )}]::uuid[]`;
     const thisWeekDay = isoDay(new Date(thisWeek));
     const firstWeekDay = isoDay(new Date(firstWeek));
-    const [past, current, before] = await Promise.all([
-      db
-        .select({
-          post: posts.code,
-          week: sql<string>`to_char(${cadenceWeeks.weekStart}, 'YYYY-MM-DD')`,
-          n: sql<number>`sum(${cadenceWeeks.engagements})::int`,
-          lastAt: sql<string | Date>`max(${cadenceWeeks.lastAt})`,
-        })
-        .from(cadenceWeeks)
-        .innerJoin(posts, eq(posts.id, cadenceWeeks.postId))
-        .where(
-          and(
-            visibleRecords(viewer, cadenceWeeks),
-            sql`${cadenceWeeks.directiveIds} && ${ids}`,
-            inArray(posts.code, codes),
-            sql`${cadenceWeeks.weekStart} < ${thisWeekDay}`,
-            sql`${cadenceWeeks.weekStart} >= ${firstWeekDay}`,
-          ),
-        )
-        .groupBy(posts.code, sql`2`),
+    const thisWeekCount = (postCodes: string[]) =>
       db
         .select({
           post: posts.code,
@@ -107,10 +88,44 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
             countingEngagements(viewer, now),
             gte(engagements.occurredAt, new Date(thisWeek)),
             inArray(engagementDirectives.directiveId, directiveIds),
-            inArray(posts.code, codes),
+            inArray(posts.code, postCodes),
           ),
         )
-        .groupBy(posts.code),
+        .groupBy(posts.code);
+    const [past, ahead, before] = await Promise.all([
+      db
+        .select({
+          post: posts.code,
+          week: sql<string>`to_char(${cadenceWeeks.weekStart}, 'YYYY-MM-DD')`,
+          n: sql<number>`sum(${cadenceWeeks.engagements})::int`,
+          lastAt: sql<string | Date>`max(${cadenceWeeks.lastAt})`,
+        })
+        .from(cadenceWeeks)
+        .innerJoin(posts, eq(posts.id, cadenceWeeks.postId))
+        .where(
+          and(
+            visibleRecords(viewer, cadenceWeeks),
+            sql`${cadenceWeeks.directiveIds} && ${ids}`,
+            inArray(posts.code, codes),
+            sql`${cadenceWeeks.weekStart} <= ${thisWeekDay}`,
+            sql`${cadenceWeeks.weekStart} >= ${firstWeekDay}`,
+          ),
+        )
+        .groupBy(posts.code, sql`2`),
+      db
+        .selectDistinct({ post: posts.code })
+        .from(engagements)
+        .innerJoin(engagementDirectives, eq(engagementDirectives.engagementId, engagements.id))
+        .innerJoin(directives, eq(directives.id, engagementDirectives.directiveId))
+        .innerJoin(posts, eq(posts.id, engagements.postId))
+        .where(
+          and(
+            engagementsAhead(viewer, now),
+            sql`${engagements.occurredAt} < ${new Date(thisWeek + WEEK_MS)}`,
+            inArray(engagementDirectives.directiveId, directiveIds),
+            inArray(posts.code, codes),
+          ),
+        ),
       // The statuses of a directive issued before the first week shown start from each post's
       // last engagement before it: per post and marking, the newest week holding one.
       chosen && firstWeek > isoWeekStartUtc(new Date(chosen.issuedAt)).getTime()
@@ -137,7 +152,13 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
           )
         : Promise.resolve([]),
     ]);
-    const weekly = [...past, ...current, ...before.map((row) => ({ ...row, week: 'before', n: 0 }))];
+    const recounted = ahead.length > 0 ? await thisWeekCount(ahead.map((row) => row.post)) : [];
+    const aheadPosts = new Set(ahead.map((row) => row.post));
+    const weekly = [
+      ...past.filter((cell) => !(cell.week === thisWeekDay && aheadPosts.has(cell.post))),
+      ...recounted,
+      ...before.map((row) => ({ ...row, week: 'before', n: 0 })),
+    ];
     const postIndex = new Map(postRows.map((post, p) => [post.code, p]));
     const weekIndex = new Map(weeks.map((week, w) => [week, w]));
     for (const cell of weekly) {

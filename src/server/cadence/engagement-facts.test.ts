@@ -100,6 +100,16 @@ describe('engagement facts', () => {
       where engagement_id in (select e.id from engagements e join engagement_directives ed on ed.engagement_id = e.id
                               where e.status = 'approved' and e.occurred_at > now() - interval '50 days' limit 2)`);
     await db.execute(sql`delete from engagements where id in (select engagement_id from point_latest order by occurred_at desc limit 1)`);
+    // This week at Berlin: one an hour ago that counts, one in an hour that does not yet.
+    for (const offset of [-3_600_000, 3_600_000])
+      await buildEngagement(db, {
+        post: 'berlin',
+        draftedBy: author.actor.id,
+        directiveIds: [early.id, late.id],
+        occurredAt: new Date(now + offset),
+        classification: 'U',
+        points: [{ talkingPointId: early.pointIds[0]!, delivered: true, reception: 'receptive' }],
+      });
     expect(ids).toHaveLength(120);
   });
   afterAll(async () => t.close());
