@@ -32,3 +32,16 @@ export function ZDateTime() {
     }, `must be a date-time ${WINDOW}`)
     .meta({ description: `An ISO 8601 date-time with offset, ${WINDOW}.` });
 }
+
+/** Why a From–To range is empty, in words, or null; the list forms and the API say the same. */
+export function dateRangeProblem(from: string | undefined, to: string | undefined): string | null {
+  if (from && to && Date.parse(from) > Date.parse(to)) return 'The “From” date is after the “To” date: choose a “From” date on or before the “To” date.';
+  return null;
+}
+
+/** A list query's `from` after its `to` is a 400 naming both fields (never an empty page that looks like "nothing happened"). */
+export function checkDateRange(query: { from?: string | undefined; to?: string | undefined }, context: z.RefinementCtx): void {
+  if (!dateRangeProblem(query.from, query.to)) return;
+  context.addIssue({ code: 'custom', path: ['from'], message: `must be on or before to (${query.to})`, input: query.from });
+  context.addIssue({ code: 'custom', path: ['to'], message: `must be on or after from (${query.from})`, input: query.to });
+}

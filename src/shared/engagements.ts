@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZDateTime } from './dates';
+import { checkDateRange, ZDate, ZDateTime } from './dates';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
 import { patchOf } from './patch';
@@ -174,7 +174,7 @@ export const ZEngagementListQuery = ZPageQuery.extend({
   status: ZEngagementStatus.optional(),
   from: ZDate('2026-01-01').optional(),
   to: ZDate('2026-12-31').optional(),
-});
+}).superRefine(checkDateRange);
 
 /**
  * How a sentence of one account stands against the other account: `shared` (its closest

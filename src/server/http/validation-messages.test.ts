@@ -181,4 +181,23 @@ describe('validation messages are written for people', () => {
       { field: 'body.organizationType', message: expect.stringMatching(/^must be one of ministry_of_interior, /) },
     ]);
   });
+
+  it('refuses a date filter whose From is after its To on every list, naming both fields', async () => {
+    const lists = [
+      { url: '/api/v1/engagements?from=2026-03-01&to=2026-01-31', as: officer, from: '2026-03-01', to: '2026-01-31' },
+      { url: '/api/v1/incidents?from=2026-03-01&to=2026-01-31', as: officer, from: '2026-03-01', to: '2026-01-31' },
+      { url: '/api/v1/incidents/map?from=2026-03-01&to=2026-01-31', as: officer, from: '2026-03-01', to: '2026-01-31' },
+      { url: '/api/v1/audit?from=2026-03-01T00:00:00Z&to=2026-01-31T23:59:59Z', as: admin, from: '2026-03-01T00:00:00Z', to: '2026-01-31T23:59:59Z' },
+    ];
+    for (const list of lists) {
+      const response = await t.request({ method: 'GET', url: list.url, as: list.as });
+      expect(response.statusCode, list.url).toBe(400);
+      expect(response.json().errors, list.url).toEqual([
+        { field: 'query.from', message: `must be on or before to (${list.to})` },
+        { field: 'query.to', message: `must be on or after from (${list.from})` },
+      ]);
+    }
+    // One day is a range.
+    expect((await t.request({ method: 'GET', url: '/api/v1/engagements?from=2026-01-31&to=2026-01-31', as: officer })).statusCode).toBe(200);
+  });
 });

@@ -24,7 +24,7 @@ export function IncidentMapPage() {
 function IncidentMap() {
   const me = useMe();
   const filters = useIncidentFilters();
-  const map = useIncidentMap(filters.query);
+  const map = useIncidentMap(filters.query, !filters.rangeProblem);
   const points = [...(map.data?.points ?? [])].sort((a, b) => b.count - a.count || a.placeName.localeCompare(b.placeName));
   const total = points.reduce((sum, point) => sum + point.count, 0);
 
