@@ -96,6 +96,29 @@ export const ZFollowUpInput = z.object({
   done: z.boolean().default(false),
 });
 
+/** The words for a delivered point without its reception, on save, on submit and in the form. */
+export const receptionMissing = (number: number) => `point ${number} is marked delivered: choose how it was received`;
+
+/**
+ * What an engagement still lacks before it can be submitted, in words (empty when nothing):
+ * one with no directive, no contact and no readout records nothing an approver could check,
+ * and a delivered point needs its reception. The server refuses the submit with these words
+ * and the engagement's page shows them in place of the Submit button.
+ */
+export function submitGaps(engagement: {
+  directives: readonly unknown[];
+  contacts: readonly unknown[];
+  ourReadout: string;
+  points: readonly { number: number; delivered: boolean; reception: string | null }[];
+}): string[] {
+  const gaps: string[] = [];
+  if (engagement.directives.length === 0 && engagement.contacts.length === 0 && engagement.ourReadout.trim() === '') {
+    gaps.push('it records no directive, no contact and no readout: add the directive it answers, the contact met or our readout');
+  }
+  for (const point of engagement.points) if (point.delivered && point.reception === null) gaps.push(receptionMissing(point.number));
+  return gaps;
+}
+
 export const ZEngagementInput = z.object({
   /** Post code; defaults to the drafter's home post. */
   post: z.string().max(64).optional(),
