@@ -6,7 +6,7 @@ import { inputOf } from './directive-draft';
 import { useIssuedDirectives, useTags } from './directive-queries';
 import { errorsUnder, splitCodes } from '../ui/lists';
 import { AddresseesFields } from './AddresseesFields';
-import { ClearanceSelect } from '../ui/ClearanceSelect';
+import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field, type ControlProps } from '../ui/Field';
 import { FormProblem } from '../ui/FormProblem';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
@@ -74,7 +74,7 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
           {text('from')}
         </Field>
         <Field label="Classification" error={errors.classification}>
-          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
+          {(control) => <MarkingSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
       <Field label="Subject" error={errors.subject}>

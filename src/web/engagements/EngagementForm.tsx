@@ -8,7 +8,7 @@ import { engagementInputOf, type EngagementDraft } from './engagement-draft';
 import { ENGAGEMENT_KIND_LABEL } from '../ui/labels';
 import { errorsUnder, itemsOf } from '../ui/lists';
 import { ContactPicker } from './ContactPicker';
-import { ClearanceSelect } from '../ui/ClearanceSelect';
+import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field } from '../ui/Field';
 import { FollowUpsEditor } from './FollowUpsEditor';
 import { FormProblem } from '../ui/FormProblem';
@@ -92,7 +92,7 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
           )}
         </Field>
         <Field label="Classification" error={errors.classification}>
-          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
+          {(control) => <MarkingSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
 
