@@ -119,6 +119,9 @@ export function submitGaps(engagement: {
   return gaps;
 }
 
+/** The longest texts an engagement holds, in characters: the form counts against them. */
+export const ENGAGEMENT_TEXT_MAX = { commitments: 8000, ourReadout: 20000, counterpartAccount: 20000 } as const;
+
 export const ZEngagementInput = z.object({
   /** Post code; defaults to the drafter's home post. */
   post: z.string().max(64).optional(),
@@ -130,9 +133,9 @@ export const ZEngagementInput = z.object({
   /** User ids of the officers present; the drafter is always included. */
   officers: z.array(z.string().uuid()).default([]),
   points: z.array(ZPointDelivery).default([]),
-  commitments: z.string().max(8000).default(''),
-  ourReadout: z.string().max(20000).default(''),
-  counterpartAccount: z.string().max(20000).nullable().default(null),
+  commitments: z.string().max(ENGAGEMENT_TEXT_MAX.commitments).default(''),
+  ourReadout: z.string().max(ENGAGEMENT_TEXT_MAX.ourReadout).default(''),
+  counterpartAccount: z.string().max(ENGAGEMENT_TEXT_MAX.counterpartAccount).nullable().default(null),
   // Shown as a link: only web addresses, never javascript: or data: URLs.
   counterpartSourceUrl: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://example.org/statement' })
