@@ -52,7 +52,7 @@ function IncidentMap() {
           </span>
         </figcaption>
         <ErrorAlert error={map.error} action="Could not load the map" />
-        {map.isPending && <p>Loading the map…</p>}
+        {map.isPending && !filters.rangeProblem && <p>Loading the map…</p>}
         {map.isSuccess && (
           <>
             {points.length > 0 ? <IncidentMapChart points={points} /> : <p className="empty-state">No incident with coordinates matches these filters.</p>}
