@@ -210,6 +210,7 @@ describe('directive to engagement to dashboard', () => {
     expect(await page.locator('.record').getByText('by the end of the month').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByRole('button', { name: 'Submit now' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Submitted');
     // Four eyes: the drafter cannot approve their own engagement.
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
@@ -239,7 +240,8 @@ describe('directive to engagement to dashboard', () => {
       .first()
       .click();
     await page.waitForURL(new RegExp(`/engagements/${engagementId}$`));
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByRole('button', { name: 'Approve now' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Approved');
     expect(await page.locator('.details').textContent()).toContain('Anna Berlin');
     expect(errors).toEqual([]);

@@ -97,6 +97,7 @@ describe('return with a reason, resubmit, approve by a second person', () => {
     await page.waitForURL(new RegExp(`/engagements/${engagementId}$`));
     await expect.poll(() => page.getByRole('list', { name: 'Activity' }).textContent()).toContain('Otto Officer edited our readout');
     await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByRole('button', { name: 'Submit now' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Submitted');
     expect(await page.getByRole('status', { name: 'Returned to draft' }).count()).toBe(0);
     expect(errors).toEqual([]);
@@ -105,7 +106,8 @@ describe('return with a reason, resubmit, approve by a second person', () => {
   it('lets a second approver approve, and resolves the first approver’s “awaiting approval” item', async () => {
     await signInAs('second.approver@example.org');
     await page.goto(`${server.url}/engagements/${engagementId}`);
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByRole('button', { name: 'Approve now' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Approved');
 
     await signInAs('first.approver@example.org');

@@ -70,13 +70,16 @@ export const ZAddressees = z.object({
   posts: z.array(z.string().min(1).max(64)).default([]),
 });
 
+/** The longest texts a directive holds, in characters: the form counts against them. */
+export const DIRECTIVE_TEXT_MAX = { subject: 500, objective: 8000, background: 20000, sourceNote: 4000 } as const;
+
 export const ZDirectiveInput = z.object({
   reference: z.string().trim().min(1, 'must not be empty').max(100),
   date: ZDate('2025-11-21'),
-  subject: z.string().trim().min(1, 'must not be empty').max(500),
+  subject: z.string().trim().min(1, 'must not be empty').max(DIRECTIVE_TEXT_MAX.subject),
   from: z.string().trim().min(1, 'must not be empty').max(200),
-  objective: z.string().trim().min(1, 'must not be empty').max(8000),
-  background: z.string().trim().max(20000).default(''),
+  objective: z.string().trim().min(1, 'must not be empty').max(DIRECTIVE_TEXT_MAX.objective),
+  background: z.string().trim().max(DIRECTIVE_TEXT_MAX.background).default(''),
   classification: ZClearance,
   tags: z.array(ZTagCode).default([]),
   actionPosts: ZAddressees,
@@ -87,7 +90,7 @@ export const ZDirectiveInput = z.object({
   supersedes: z.string().uuid().nullable().default(null).describe('Id of an issued directive this one replaces'),
   talkingPoints: z.array(ZTalkingPointInput).max(100).default([]),
   synthetic: z.boolean().default(false),
-  sourceNote: z.string().max(4000).nullable().default(null),
+  sourceNote: z.string().max(DIRECTIVE_TEXT_MAX.sourceNote).nullable().default(null),
 });
 export type TDirectiveInput = z.input<typeof ZDirectiveInput>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZDateTime } from './dates';
+import { checkDateRange, ZDate, ZDateTime } from './dates';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
 import { patchOf } from './patch';
@@ -96,6 +96,32 @@ export const ZFollowUpInput = z.object({
   done: z.boolean().default(false),
 });
 
+/** The words for a delivered point without its reception, on save, on submit and in the form. */
+export const receptionMissing = (number: number) => `point ${number} is marked delivered: choose how it was received`;
+
+/**
+ * What an engagement still lacks before it can be submitted, in words (empty when nothing):
+ * one with no directive, no contact and no readout records nothing an approver could check,
+ * and a delivered point needs its reception. The server refuses the submit with these words
+ * and the engagement's page shows them in place of the Submit button.
+ */
+export function submitGaps(engagement: {
+  directives: readonly unknown[];
+  contacts: readonly unknown[];
+  ourReadout: string;
+  points: readonly { number: number; delivered: boolean; reception: string | null }[];
+}): string[] {
+  const gaps: string[] = [];
+  if (engagement.directives.length === 0 && engagement.contacts.length === 0 && engagement.ourReadout.trim() === '') {
+    gaps.push('it records no directive, no contact and no readout: add the directive it answers, the contact met or our readout');
+  }
+  for (const point of engagement.points) if (point.delivered && point.reception === null) gaps.push(receptionMissing(point.number));
+  return gaps;
+}
+
+/** The longest texts an engagement holds, in characters: the form counts against them. */
+export const ENGAGEMENT_TEXT_MAX = { commitments: 8000, ourReadout: 20000, counterpartAccount: 20000 } as const;
+
 export const ZEngagementInput = z.object({
   /** Post code; defaults to the drafter's home post. */
   post: z.string().max(64).optional(),
@@ -107,9 +133,9 @@ export const ZEngagementInput = z.object({
   /** User ids of the officers present; the drafter is always included. */
   officers: z.array(z.string().uuid()).default([]),
   points: z.array(ZPointDelivery).default([]),
-  commitments: z.string().max(8000).default(''),
-  ourReadout: z.string().max(20000).default(''),
-  counterpartAccount: z.string().max(20000).nullable().default(null),
+  commitments: z.string().max(ENGAGEMENT_TEXT_MAX.commitments).default(''),
+  ourReadout: z.string().max(ENGAGEMENT_TEXT_MAX.ourReadout).default(''),
+  counterpartAccount: z.string().max(ENGAGEMENT_TEXT_MAX.counterpartAccount).nullable().default(null),
   // Shown as a link: only web addresses, never javascript: or data: URLs.
   counterpartSourceUrl: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://example.org/statement' })
@@ -174,7 +200,7 @@ export const ZEngagementListQuery = ZPageQuery.extend({
   status: ZEngagementStatus.optional(),
   from: ZDate('2026-01-01').optional(),
   to: ZDate('2026-12-31').optional(),
-});
+}).superRefine(checkDateRange);
 
 /**
  * How a sentence of one account stands against the other account: `shared` (its closest

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDateTime } from './dates';
+import { checkDateRange, ZDateTime } from './dates';
 import { ZPageQuery } from './pagination';
 import { ZBureauCode } from './reference';
 
@@ -216,5 +216,5 @@ export const ZAuditQuery = ZPageQuery.extend({
   recordId: z.string().max(100).optional(),
   from: ZDateTime().optional(),
   to: ZDateTime().optional(),
-});
+}).superRefine(checkDateRange);
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate } from './dates';
+import { checkDateRange, ZDate } from './dates';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
 import { patchOf } from './patch';
@@ -244,7 +244,8 @@ const ZOneOrMany = <T extends z.ZodType>(item: T) =>
 
 export const INCIDENT_FORMATS = ['json', 'csv', 'geojson'] as const;
 
-export const ZIncidentListQuery = ZPageQuery.extend({
+/** The list's fields, without the check of its date range (so that the map can leave the paging out). */
+export const ZIncidentListFields = ZPageQuery.extend({
   post: z.string().max(64).optional(),
   country: z
     .string()
@@ -260,6 +261,7 @@ export const ZIncidentListQuery = ZPageQuery.extend({
   to: ZDate('2026-12-31').optional(),
   format: z.enum(INCIDENT_FORMATS, { error: `must be one of ${INCIDENT_FORMATS.join(', ')}` }).default('json'),
 });
+export const ZIncidentListQuery = ZIncidentListFields.superRefine(checkDateRange);
 export type TIncidentListQuery = z.output<typeof ZIncidentListQuery>;
 
 /** What the form checks before saving: the identifier guard's spans and the duplicate candidates. */

@@ -176,15 +176,15 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
     ] as const) {
       const call = SOUTH_ASIA_CALLS[side];
       const contact = await createContact(db, { ...call.contact, classification: 'U', synthetic: true }, context, as(`${post}.officer`));
-      const points = await pointsFor(db, southAsia.id, post);
       await engage(`${post}.officer`, `${post}.approver`, {
         occurredAt: '2025-04-30T15:00:00Z',
         kind: 'call',
         classification: 'U',
         directives: [southAsia.id],
         contacts: [contact.id],
-        // The readouts say what was raised, not how it was received.
-        points: points.map((point) => ({ talkingPointId: point, delivered: true, reception: null })),
+        // The readouts say what was raised, not how it was received, and a delivered point needs
+        // its reception: rather than invent one, the points are left to the readout.
+        points: [],
         ourReadout: call.ourReadout,
         counterpartAccount: 'counterpartAccount' in call ? call.counterpartAccount : null,
         counterpartDate: 'counterpartAccount' in call ? '2025-04-30' : null,

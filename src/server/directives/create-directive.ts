@@ -9,6 +9,7 @@ import { checkDirectiveContent } from './check-directive-content';
 import { requireDirectiveAuthor } from './directive-policy';
 import { getDirective } from './directive-queries';
 import { asReferenceConflict, assertReferenceFree, directiveColumnsOf, replaceAddressees, replaceTags, replaceTalkingPoints } from './write-directive-content';
+import { parseInput } from '../records/parse-input';
 
 /**
  * Creates a draft directive. `actor` is the directive author (403 for any other role);
@@ -17,7 +18,7 @@ import { asReferenceConflict, assertReferenceFree, directiveColumnsOf, replaceAd
  */
 export async function createDirective(db: Db, input: TDirectiveInput, context: AuditContext, actor: Actor | null): Promise<TDirective> {
   if (actor) requireDirectiveAuthor(actor);
-  const fields = ZDirectiveInput.parse(input);
+  const fields = parseInput(ZDirectiveInput, input);
   const checked = await checkDirectiveContent(db, fields, actor);
   if (checked.errors.length > 0) throw AppError.validation(checked.errors);
 

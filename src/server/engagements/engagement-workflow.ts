@@ -1,4 +1,5 @@
-import type { TEngagement } from '../../shared/engagements';
+import { submitGaps, type TEngagement } from '../../shared/engagements';
+import { AppError } from '../http/app-error';
 import type { AuditContext } from '../audit/audit-context';
 import type { Executor } from '../db/client';
 import type { Actor } from '../identity/actor';
@@ -32,8 +33,18 @@ async function transition(db: Executor, id: string, action: EngagementStep, cont
   return getEngagement(db, id, actor);
 }
 
-/** The post sends its draft for approval; the post's approvers who may approve it are notified. */
-export function submitEngagement(db: Executor, id: string, context: AuditContext, actor: Actor): Promise<TEngagement> {
+/**
+ * The post sends its draft for approval; the post's approvers who may approve it are notified.
+ * A draft that records nothing, or a delivered point without its reception, is refused (409)
+ * with what it lacks: once submitted, the drafter cannot add it.
+ */
+export async function submitEngagement(db: Executor, id: string, context: AuditContext, actor: Actor): Promise<TEngagement> {
+  requirePermission(actor, ENGAGEMENT_WORKFLOW.transitions.submit.permission);
+  const row = requireVisibleEngagement(actor, await findEngagementSubject(db, id));
+  if (row.status === 'draft') {
+    const gaps = submitGaps(await getEngagement(db, id, actor));
+    if (gaps.length > 0) throw new AppError('conflict', `This engagement cannot be submitted yet: ${gaps.join('; ')}.`);
+  }
   return transition(db, id, 'submit', context, actor);
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { engagementPoints } from '../db/schema/index';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 import { buildContact, buildDirective } from './test-builders';
 
@@ -210,6 +212,37 @@ describe('engagements: recording, four eyes and validation', () => {
       points: [{ talkingPointId: directive.pointIds[2], delivered: true, reception: 'disagreed' }],
     });
     expect(paris.statusCode).toBe(201);
+  });
+
+  it('refuses to submit an engagement that records no directive, no contact and no readout, saying what it lacks', async () => {
+    const empty = (await create(officer, { occurredAt: '2025-12-03T10:00:00Z', kind: 'call', classification: 'U', synthetic: true })).json();
+    const refused = await act(empty.id, 'submit', officer);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toBe(
+      'This engagement cannot be submitted yet: it records no directive, no contact and no readout: add the directive it answers, the contact met or our readout.',
+    );
+    expect((await get(empty.id, officer)).json()).toMatchObject({ status: 'draft', submittedAt: null });
+    // Any one of them is something an approver can check.
+    await t.request({ method: 'PATCH', url: `/api/v1/engagements/${empty.id}`, as: officer, payload: { ourReadout: 'The minister called back (synthetic).' } });
+    expect((await act(empty.id, 'submit', officer)).statusCode).toBe(200);
+  });
+
+  it('refuses a delivered point without its reception, on save and on submit, naming the point', async () => {
+    const points = [
+      { talkingPointId: directive.pointIds[0], delivered: false },
+      { talkingPointId: directive.pointIds[1], delivered: true },
+    ];
+    const refused = await create(officer, { ...valid(), points });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'body.points.1.reception', message: 'point 2 is marked delivered: choose how it was received' }]);
+    const draft = (await create(officer)).json();
+    const patched = await t.request({ method: 'PATCH', url: `/api/v1/engagements/${draft.id}`, as: officer, payload: { points } });
+    expect(patched.json().errors).toEqual([{ field: 'body.points.1.reception', message: 'point 2 is marked delivered: choose how it was received' }]);
+    // One stored before the rule (or written around the API) is stopped at submit.
+    await t.database.db.update(engagementPoints).set({ reception: null }).where(eq(engagementPoints.engagementId, draft.id));
+    const submit = await act(draft.id, 'submit', officer);
+    expect(submit.statusCode).toBe(409);
+    expect(submit.json().detail).toBe('This engagement cannot be submitted yet: point 1 is marked delivered: choose how it was received.');
   });
 
   it('rejects a reception for a point that was not delivered', async () => {

@@ -11,6 +11,7 @@ import { canSeeContact } from '../contacts/contact-policy';
 import { applicablePoints } from '../directives/applicable-points';
 import { implausibleDates } from './engagement-dates';
 import { markingProblem, type WritePost } from '../records/post-write-scope';
+import { receptionMissing } from '../../shared/engagements';
 
 export type EngagementFields = z.output<typeof ZEngagementInput>;
 
@@ -118,13 +119,15 @@ export async function validateEngagement(
     }
   });
 
-  const applicable = new Set((await applicablePoints(db, validDirectives, post.id)).map((p) => p.id));
+  const applicable = new Map((await applicablePoints(db, validDirectives, post.id)).map((p) => [p.id, p.number]));
   const seen = new Set<string>();
   input.points.forEach((point, i) => {
     const field = `body.points.${i}.talkingPointId`;
-    if (!applicable.has(point.talkingPointId))
-      errors.push({ field, message: `is not a talking point that the listed directives give ${post.code} to deliver` });
+    const number = applicable.get(point.talkingPointId);
+    if (number === undefined) errors.push({ field, message: `is not a talking point that the listed directives give ${post.code} to deliver` });
     else if (seen.has(point.talkingPointId)) errors.push({ field, message: 'is listed twice' });
+    // What the host made of a point is what headquarters reads the engagement for.
+    else if (point.delivered && point.reception === null) errors.push({ field: `body.points.${i}.reception`, message: receptionMissing(number) });
     seen.add(point.talkingPointId);
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { TProblem } from '../../shared/problem';
 import { AppError, problemType, type FieldError } from './app-error';
 import { errorSummary } from './error-summary';
@@ -28,7 +28,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         ...error.extensions,
       };
       if (error.retryAfterSeconds !== undefined) extraHeaders['retry-after'] = String(error.retryAfterSeconds);
-    } else if (hasZodFastifySchemaValidationErrors(error)) {
+    } else if (error.code === 'FST_ERR_VALIDATION' && Array.isArray(error.validation)) {
+      // Each message is worded by the schema or by humanMessage (./human-messages.ts).
       const location = locationName(error.validationContext);
       const errors: FieldError[] = error.validation.map((issue) => ({
         field: [location, ...issue.instancePath.split('/').filter(Boolean)].join('.'),

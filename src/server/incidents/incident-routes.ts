@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkDateRange } from '../../shared/dates';
 import {
   ZDuplicateCandidate,
   ZIncident,
@@ -8,6 +9,7 @@ import {
   ZIncidentCheck,
   ZIncidentCheckInput,
   ZIncidentInput,
+  ZIncidentListFields,
   ZIncidentListQuery,
   ZIncidentMap,
   ZIncidentSourceInput,
@@ -45,7 +47,7 @@ const ZCandidateParams = ZIncidentParams.extend({ candidateId: z.string().uuid('
 const ZCategoryParams = z.object({ code: z.string().max(64) });
 // Fastify gives a request without a body as null; the command then names the missing reason.
 const ZReasonBody = ZReturnInput.nullable();
-const ZMapQuery = ZIncidentListQuery.omit({ limit: true, cursor: true, format: true });
+const ZMapQuery = ZIncidentListFields.omit({ limit: true, cursor: true, format: true }).superRefine(checkDateRange);
 
 /** Incidents, their sources, legal status, workflow, duplicates and merges under /api/v1. */
 export const incidentRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -67,6 +67,17 @@ describe('incidents', () => {
   const list = async (as: TestUser, query = '') =>
     (await t.request({ method: 'GET', url: `/api/v1/incidents?limit=500${query}`, as })).json<{ items: TIncident[] }>().items;
 
+  it('refuses a marking above the writer’s clearance, saying so, on filing and on editing', async () => {
+    const uOfficer = await t.user({ role: 'officer', post: 'berlin', clearance: 'U' });
+    const above = await t.request({ method: 'POST', url: '/api/v1/incidents', as: uOfficer, payload: input({ classification: 'SBU' }) });
+    expect(above.statusCode).toBe(400);
+    expect(above.json().errors).toEqual([{ field: 'body.classification', message: 'must be at or below your clearance (U)' }]);
+    const filed = await file(uOfficer);
+    const raised = await t.request({ method: 'PATCH', url: `/api/v1/incidents/${filed.id}`, as: uOfficer, payload: { classification: 'SBU' } });
+    expect(raised.statusCode).toBe(400);
+    expect(raised.json().errors).toEqual([{ field: 'body.classification', message: 'must be at or below your clearance (U)' }]);
+  });
+
   it('files an incident with its sources, the legal status with its label, and each source’s suspect status', async () => {
     const incident = await file(officer, {
       sources: [

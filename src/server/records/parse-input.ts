@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../http/app-error';
+import { fieldErrorsOf, parseHuman } from '../http/human-messages';
 import { nulFields } from '../http/input-guard';
 
 /**
@@ -10,7 +11,7 @@ import { nulFields } from '../http/input-guard';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const nul = nulFields(input, 'body');
   if (nul.length > 0) throw AppError.validation(nul);
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw AppError.validation(result.error.issues.map((issue) => ({ field: ['body', ...issue.path.map(String)].join('.'), message: issue.message })));
+  const result = parseHuman(schema, input);
+  if (result.success) return result.data as z.output<S>;
+  throw AppError.validation(fieldErrorsOf(result.error.issues, 'body'));
 }

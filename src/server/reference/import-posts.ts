@@ -5,6 +5,7 @@ import { ZBureauCode, ZPostCode, ZPostKind } from '../../shared/reference';
 import type { Db } from '../db/client';
 import { countries, posts } from '../db/schema/index';
 import { AppError, type FieldError } from '../http/app-error';
+import { parseHuman } from '../http/human-messages';
 
 export const POST_CSV_COLUMNS = ['code', 'name', 'kind', 'country', 'city', 'lat', 'lon', 'bureau'] as const;
 const REQUIRED_COLUMNS = POST_CSV_COLUMNS.filter((column) => column !== 'bureau');
@@ -63,7 +64,7 @@ export async function importPosts(db: Db, csv: string, onProgress?: (done: numbe
   const valid: { row: number; value: z.infer<typeof ZPostCsvRow> }[] = [];
   records.forEach((record, index) => {
     const row = index + 2;
-    const result = ZPostCsvRow.safeParse(record);
+    const result = parseHuman(ZPostCsvRow, record);
     if (result.success) valid.push({ row, value: result.data });
     else for (const issue of result.error.issues) errors.push({ field: `row ${row}.${issue.path.join('.')}`, message: issue.message });
   });

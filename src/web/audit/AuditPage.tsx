@@ -1,6 +1,7 @@
 import type { TAuditEvent } from '../../shared/identity';
 import { AuditTable } from './AuditTable';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { DateRangeFields } from '../ui/DateRangeFields';
 import { FilterForm, LoadMore } from '../ui/FilterForm';
 import { usePagedList, useSearchFilters } from '../ui/use-filtered-list';
 import { RequirePermission } from '../ui/RequirePermission';
@@ -35,7 +36,7 @@ function Audit() {
     to: dayBoundary(filters.to, true),
   };
 
-  const { query: events, rows } = usePagedList<TAuditEvent>(['audit'], '/api/v1/audit', query, { staleTime: 0 });
+  const { query: events, rows } = usePagedList<TAuditEvent>(['audit'], '/api/v1/audit', query, { staleTime: 0, enabled: search.canQuery });
 
   return (
     <section>
@@ -62,18 +63,11 @@ function Audit() {
             ))}
           </datalist>
         </label>
-        <label>
-          From
-          <input name="from" type="date" defaultValue={filters.from} />
-        </label>
-        <label>
-          To
-          <input name="to" type="date" defaultValue={filters.to} />
-        </label>
+        <DateRangeFields from={filters.from} to={filters.to} problem={search.rangeProblem} />
       </FilterForm>
 
       <ErrorAlert error={events.error} action="Could not load the audit trail" />
-      {events.isPending && <p>Loading events…</p>}
+      {events.isPending && search.canQuery && <p>Loading events…</p>}
       {events.isSuccess && rows.length === 0 && <p>{filtered ? 'No event matches these filters.' : 'Nothing has been recorded yet.'}</p>}
       {rows.length > 0 && <AuditTable events={rows} />}
       <LoadMore query={events} />

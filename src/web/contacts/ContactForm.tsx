@@ -4,7 +4,7 @@ import type { TClearance } from '../../shared/identity';
 import { useCountriesByCode } from '../cadence/country-queries';
 import { SearchPicker } from '../ui/SearchPicker';
 import { fieldErrors } from '../ui/api';
-import { ClearanceSelect } from '../ui/ClearanceSelect';
+import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field } from '../ui/Field';
 import { FormProblem } from '../ui/FormProblem';
 import { ORGANIZATION_TYPE_LABEL } from '../ui/labels';
@@ -93,7 +93,7 @@ export function ContactForm({ initial, submitLabel, pending, error, onSubmit, on
           error={errors.country}
         />
         <Field label="Marking" error={errors.classification} hint="At or below your clearance">
-          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
+          {(control) => <MarkingSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
       {errors.post && (

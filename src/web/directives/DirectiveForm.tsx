@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { TDirectiveInput } from '../../shared/directives';
+import { DIRECTIVE_TEXT_MAX, type TDirectiveInput } from '../../shared/directives';
 import { fieldErrors } from '../ui/api';
 import type { DirectiveDraft } from './directive-draft';
 import { inputOf } from './directive-draft';
 import { useIssuedDirectives, useTags } from './directive-queries';
 import { errorsUnder, splitCodes } from '../ui/lists';
 import { AddresseesFields } from './AddresseesFields';
-import { ClearanceSelect } from '../ui/ClearanceSelect';
+import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field, type ControlProps } from '../ui/Field';
 import { FormProblem } from '../ui/FormProblem';
 import { TalkingPointsEditor } from './TalkingPointsEditor';
@@ -74,10 +74,10 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
           {text('from')}
         </Field>
         <Field label="Classification" error={errors.classification}>
-          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
+          {(control) => <MarkingSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
-      <Field label="Subject" error={errors.subject}>
+      <Field label="Subject" error={errors.subject} count={{ length: draft.subject.length, max: DIRECTIVE_TEXT_MAX.subject }}>
         {text('subject')}
       </Field>
       <Field label="TAGS" error={errorsUnder(errors, 'tags')} hint="Four-letter subject codes separated by spaces, e.g. PREL SMIG">
@@ -99,10 +99,10 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
           ))}
         </fieldset>
       )}
-      <Field label="Objective" error={errors.objective}>
+      <Field label="Objective" error={errors.objective} count={{ length: draft.objective.length, max: DIRECTIVE_TEXT_MAX.objective }}>
         {(control) => <textarea {...control} rows={3} value={draft.objective} onChange={(event) => set({ objective: event.target.value })} />}
       </Field>
-      <Field label="Background" error={errors.background}>
+      <Field label="Background" error={errors.background} count={{ length: draft.background.length, max: DIRECTIVE_TEXT_MAX.background }}>
         {(control) => <textarea {...control} rows={5} value={draft.background} onChange={(event) => set({ background: event.target.value })} />}
       </Field>
 
@@ -188,7 +188,12 @@ export function DirectiveForm({ initial, heading, submitLabel, pending, error, o
           <input type="checkbox" checked={draft.synthetic} onChange={(event) => set({ synthetic: event.target.checked })} />
           Synthetic demo data (labelled as such wherever it appears)
         </label>
-        <Field label="Source note" error={errors.sourceNote} hint="Where the content comes from, for a directive rebuilt from public reporting">
+        <Field
+          label="Source note"
+          error={errors.sourceNote}
+          count={{ length: draft.sourceNote.length, max: DIRECTIVE_TEXT_MAX.sourceNote }}
+          hint="Where the content comes from, for a directive rebuilt from public reporting"
+        >
           {(control) => <textarea {...control} rows={2} value={draft.sourceNote} onChange={(event) => set({ sourceNote: event.target.value })} />}
         </Field>
       </fieldset>

@@ -1,14 +1,14 @@
 import { useQueries } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TTalkingPoint } from '../../shared/directives';
-import { ENGAGEMENT_KINDS, type TEngagementInput } from '../../shared/engagements';
+import { ENGAGEMENT_KINDS, ENGAGEMENT_TEXT_MAX, type TEngagementInput } from '../../shared/engagements';
 import { apiGet, fieldErrors } from '../ui/api';
 import { useIssuedDirectives } from '../directives/directive-queries';
 import { engagementInputOf, type EngagementDraft } from './engagement-draft';
 import { ENGAGEMENT_KIND_LABEL } from '../ui/labels';
 import { errorsUnder, itemsOf } from '../ui/lists';
 import { ContactPicker } from './ContactPicker';
-import { ClearanceSelect } from '../ui/ClearanceSelect';
+import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field } from '../ui/Field';
 import { FollowUpsEditor } from './FollowUpsEditor';
 import { FormProblem } from '../ui/FormProblem';
@@ -92,7 +92,7 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
           )}
         </Field>
         <Field label="Classification" error={errors.classification}>
-          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
+          {(control) => <MarkingSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
 
@@ -177,12 +177,18 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
         })}
       </fieldset>
 
-      <Field label="Commitments" error={errors.commitments} hint="What either side undertook to do">
+      <Field
+        label="Commitments"
+        error={errors.commitments}
+        hint="What either side undertook to do"
+        count={{ length: draft.commitments.length, max: ENGAGEMENT_TEXT_MAX.commitments }}
+      >
         {(control) => <textarea {...control} rows={2} value={draft.commitments} onChange={(event) => set({ commitments: event.target.value })} />}
       </Field>
       <Field
         label="Our readout"
         error={errors.ourReadout}
+        count={{ length: draft.ourReadout.length, max: ENGAGEMENT_TEXT_MAX.ourReadout }}
         hint="What was said, in full sentences: it is compared sentence by sentence with the counterpart’s account"
       >
         {(control) => <textarea {...control} rows={6} value={draft.ourReadout} onChange={(event) => set({ ourReadout: event.target.value })} />}
@@ -191,7 +197,11 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
       <fieldset className="subform">
         <legend>Counterpart’s account</legend>
         <p className="field-hint">Their public readout or statement, if they issued one, with where it was published.</p>
-        <Field label="Counterpart account" error={errors.counterpartAccount}>
+        <Field
+          label="Counterpart account"
+          error={errors.counterpartAccount}
+          count={{ length: draft.counterpartAccount.length, max: ENGAGEMENT_TEXT_MAX.counterpartAccount }}
+        >
           {(control) => (
             <textarea {...control} rows={5} value={draft.counterpartAccount} onChange={(event) => set({ counterpartAccount: event.target.value })} />
           )}

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TEngagement } from '../../shared/engagements';
+import { submitGaps, type TEngagement } from '../../shared/engagements';
 import { refreshInbox } from '../inbox/inbox-queries';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { apiSend } from '../ui/api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { FollowUpList } from './FollowUpList';
@@ -53,6 +54,7 @@ export function EngagementPage() {
   const e = engagement.data;
   const can = (action: string) => e.allowedActions.includes(action);
   const delivered = e.points.filter((point) => point.delivered).length;
+  const gaps = submitGaps(e);
   const directiveRef = new Map(e.directives.map((directive) => [directive.id, directive.reference]));
 
   return (
@@ -71,15 +73,25 @@ export function EngagementPage() {
               Edit
             </Link>
           )}
-          {can('submit') && (
-            <button type="button" className="primary" disabled={act.isPending} onClick={() => act.mutate({ action: 'submit' })}>
-              Submit for approval
-            </button>
+          {can('submit') && gaps.length === 0 && (
+            <ConfirmButton
+              label="Submit for approval"
+              question={`Submit it for approval? An approver at ${e.postName} reads it; until it is returned, nobody can change it.`}
+              confirmLabel="Submit now"
+              primary
+              pending={act.isPending}
+              onConfirm={() => act.mutate({ action: 'submit' })}
+            />
           )}
           {can('approve') && (
-            <button type="button" className="primary" disabled={act.isPending} onClick={() => act.mutate({ action: 'approve' })}>
-              Approve
-            </button>
+            <ConfirmButton
+              label="Approve"
+              question={`Approve this engagement drafted by ${e.draftedBy.name}? An approved engagement can never change again, and it counts for its directives' cadence.`}
+              confirmLabel="Approve now"
+              primary
+              pending={act.isPending}
+              onConfirm={() => act.mutate({ action: 'approve' })}
+            />
           )}
           {can('return') && (
             <ReturnControl
@@ -102,7 +114,20 @@ export function EngagementPage() {
           {can('update') && <p className="small">Change the draft as asked, then submit it again.</p>}
         </div>
       )}
-      {e.status === 'draft' && can('submit') && <p className="notice">Draft: submit it when it is complete; an approver at {e.postName} then approves it.</p>}
+      {e.status === 'draft' && can('submit') && gaps.length === 0 && (
+        <p className="notice">Draft: submit it when it is complete; an approver at {e.postName} then approves it.</p>
+      )}
+      {e.status === 'draft' && can('submit') && gaps.length > 0 && (
+        <div className="notice" role="status" aria-label="Not ready to submit">
+          <p>Draft: it cannot be submitted yet, because</p>
+          <ul>
+            {gaps.map((gap) => (
+              <li key={gap}>{gap}.</li>
+            ))}
+          </ul>
+          {can('update') && <p className="small">Edit it to add what is missing.</p>}
+        </div>
+      )}
       {e.status === 'submitted' && !can('approve') && (
         <p className="notice">
           Submitted {formatDateTime(e.submittedAt)}: waiting for an approver at {e.postName} other than the drafter.

@@ -1,5 +1,6 @@
 import { ENGAGEMENT_STATUSES, type TEngagement } from '../../shared/engagements';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { DateRangeFields } from '../ui/DateRangeFields';
 import { FilterForm, LoadMore } from '../ui/FilterForm';
 import { usePagedList, useSearchFilters } from '../ui/use-filtered-list';
 import { RequirePermission } from '../ui/RequirePermission';
@@ -29,7 +30,7 @@ function Engagements() {
     ['engagements'],
     '/api/v1/engagements',
     { ...filters, country: filters.country.toUpperCase() },
-    { staleTime: 0 },
+    { staleTime: 0, enabled: search.canQuery },
   );
 
   return (
@@ -76,18 +77,11 @@ function Engagements() {
             </label>
           </>
         )}
-        <label>
-          From
-          <input name="from" type="date" defaultValue={filters.from} />
-        </label>
-        <label>
-          To
-          <input name="to" type="date" defaultValue={filters.to} />
-        </label>
+        <DateRangeFields from={filters.from} to={filters.to} problem={search.rangeProblem} />
       </FilterForm>
 
       <ErrorAlert error={engagements.error} action="Could not load the engagements" />
-      {engagements.isPending && <p>Loading engagements…</p>}
+      {engagements.isPending && search.canQuery && <p>Loading engagements…</p>}
       {engagements.isSuccess && rows.length === 0 && <p>{filtered ? 'No engagement matches these filters.' : 'No engagements have been logged yet.'}</p>}
       {rows.length > 0 && <EngagementTable rows={rows} />}
       <LoadMore query={engagements} />

@@ -1,5 +1,5 @@
 import type { TTalkingPoint } from '../../shared/directives';
-import { RECEPTIONS } from '../../shared/engagements';
+import { RECEPTIONS, receptionMissing } from '../../shared/engagements';
 import type { DeliveryDraft, Reception } from './engagement-draft';
 import { RECEPTION_LABEL, scopeLabel } from '../ui/labels';
 
@@ -27,15 +27,18 @@ export function PointDeliveryTable({ caption, points, deliveries, onChange, erro
       <tbody>
         {points.map((point) => {
           const delivery = deliveries[point.id] ?? { delivered: false, reception: '' };
-          const error = errors[point.id];
+          // Marked as soon as a point is ticked delivered without its reception, as the server would refuse it.
+          const error = errors[point.id] ?? (delivery.delivered && !delivery.reception ? receptionMissing(point.number) : undefined);
+          const sentence = error?.startsWith(`point ${point.number} `) ? `P${error.slice(1)}` : error && `Point ${point.number}: ${error}`;
+          const errorId = `reception-${point.id}-error`;
           return (
             <tr key={point.id} className={delivery.delivered ? 'row-delivered' : undefined}>
               <td>
                 <span className="point-number">{point.number}.</span> {point.text}
                 <span className="scope-label small">{scopeLabel(point)}</span>
-                {error && (
-                  <span className="field-error" role="alert">
-                    Point {point.number}: {error}
+                {sentence && (
+                  <span className="field-error" id={errorId} role="alert">
+                    {sentence}
                   </span>
                 )}
               </td>
@@ -58,9 +61,11 @@ export function PointDeliveryTable({ caption, points, deliveries, onChange, erro
                   id={`reception-${point.id}`}
                   value={delivery.reception}
                   disabled={!delivery.delivered}
+                  aria-invalid={Boolean(error)}
+                  aria-describedby={error ? errorId : undefined}
                   onChange={(event) => onChange(point.id, { delivered: true, reception: event.target.value as Reception | '' })}
                 >
-                  <option value="">{delivery.delivered ? 'Not recorded' : '—'}</option>
+                  <option value="">{delivery.delivered ? 'Choose…' : '—'}</option>
                   {RECEPTIONS.map((reception) => (
                     <option key={reception} value={reception}>
                       {RECEPTION_LABEL[reception]}

@@ -51,7 +51,7 @@ export function IncidentActions({ incident }: { incident: TIncident }) {
         {can('reject') && (
           <ReasonControl
             label="Reject"
-            question="Why is it rejected? (The drafter reads this.)"
+            question="Why is it rejected? The drafter reads this; a rejected incident is frozen: nobody can change it or submit it again."
             confirmLabel="Reject now"
             danger
             pending={act.isPending}

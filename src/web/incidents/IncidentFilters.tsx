@@ -1,9 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { INCIDENT_STATUSES, LEGAL_STATUSES, SUSPECT_STATUSES, type TLegalStatus, type TSuspectStatus } from '../../shared/incidents';
 import { RELIABILITIES } from '../../shared/sources';
 import { useCountriesByCode } from '../cadence/country-queries';
 import { usePosts } from '../reference/reference-queries';
-import { dateRangeProblem, type IncidentFilterDraft, type useIncidentFilters } from './incident-filters';
+import { dateRangeProblem } from '../../shared/dates';
+import type { IncidentFilterDraft, useIncidentFilters } from './incident-filters';
 import { INCIDENT_STATUS_LABEL, legalStatusText, reliabilityText, suspectStatusText } from './incident-labels';
 import { useIncidentCategories } from './incident-queries';
 import { SearchPicker } from '../ui/SearchPicker';
@@ -22,7 +23,8 @@ export function IncidentFilters({ filters, showPost, label }: { filters: Filters
 
 function FilterFields({ filters, showPost, label }: { filters: Filters; showPost: boolean; label: string }) {
   const [draft, setDraft] = useState<IncidentFilterDraft>(filters.draft);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(filters.rangeProblem);
+  const problemId = `${useId()}-range-error`;
   const set = (change: Partial<IncidentFilterDraft>) => setDraft((current) => ({ ...current, ...change }));
   const countries = useCountriesByCode();
   const posts = usePosts();
@@ -93,11 +95,23 @@ function FilterFields({ filters, showPost, label }: { filters: Filters; showPost
         </label>
         <label>
           From
-          <input type="date" value={draft.from} aria-invalid={Boolean(problem)} onChange={(event) => set({ from: event.target.value })} />
+          <input
+            type="date"
+            value={draft.from}
+            aria-invalid={Boolean(problem)}
+            aria-describedby={problem ? problemId : undefined}
+            onChange={(event) => set({ from: event.target.value })}
+          />
         </label>
         <label>
           To
-          <input type="date" value={draft.to} aria-invalid={Boolean(problem)} onChange={(event) => set({ to: event.target.value })} />
+          <input
+            type="date"
+            value={draft.to}
+            aria-invalid={Boolean(problem)}
+            aria-describedby={problem ? problemId : undefined}
+            onChange={(event) => set({ to: event.target.value })}
+          />
         </label>
       </div>
       <div className="incident-filter-row">
@@ -122,7 +136,11 @@ function FilterFields({ filters, showPost, label }: { filters: Filters; showPost
           ))}
         </CheckboxGroup>
       </div>
-      {problem && <p role="alert">{problem}</p>}
+      {problem && (
+        <p className="field-error filter-error" id={problemId} role="alert">
+          {problem}
+        </p>
+      )}
       <div className="form-actions">
         <button type="submit">Filter</button>
         {filters.filtered && (

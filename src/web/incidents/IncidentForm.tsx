@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { GEO_PRECISIONS, LEGAL_STATUSES, PLACE_NAME_MAX, TIME_PRECISIONS, type TLegalStatus } from '../../shared/incidents';
 import { useCountriesByCode } from '../cadence/country-queries';
 import { fieldErrors } from '../ui/api';
-import { ClearanceSelect } from '../ui/ClearanceSelect';
+import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field } from '../ui/Field';
 import { FormProblem } from '../ui/FormProblem';
 import { errorsUnder } from '../ui/lists';
@@ -294,7 +294,7 @@ export function IncidentForm({ mode, incidentId, initial, submitLabel, pending, 
 
       <div className="form-grid">
         <Field label="Classification" error={errors.classification}>
-          {(control) => <ClearanceSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
+          {(control) => <MarkingSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
         </Field>
       </div>
       <label className="checkbox">

@@ -24,7 +24,7 @@ export function IncidentMapPage() {
 function IncidentMap() {
   const me = useMe();
   const filters = useIncidentFilters();
-  const map = useIncidentMap(filters.query);
+  const map = useIncidentMap(filters.query, !filters.rangeProblem);
   const points = [...(map.data?.points ?? [])].sort((a, b) => b.count - a.count || a.placeName.localeCompare(b.placeName));
   const total = points.reduce((sum, point) => sum + point.count, 0);
 
@@ -52,7 +52,7 @@ function IncidentMap() {
           </span>
         </figcaption>
         <ErrorAlert error={map.error} action="Could not load the map" />
-        {map.isPending && <p>Loading the map…</p>}
+        {map.isPending && !filters.rangeProblem && <p>Loading the map…</p>}
         {map.isSuccess && (
           <>
             {points.length > 0 ? <IncidentMapChart points={points} /> : <p className="empty-state">No incident with coordinates matches these filters.</p>}

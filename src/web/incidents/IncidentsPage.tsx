@@ -25,7 +25,10 @@ function Incidents() {
   const me = useMe();
   const filters = useIncidentFilters();
   const atPost = Boolean(me.data?.user.post);
-  const { query: incidents, rows } = usePagedList<TIncidentSummary>(['incidents', 'list'], INCIDENTS_PATH, filters.query, { staleTime: 0 });
+  const { query: incidents, rows } = usePagedList<TIncidentSummary>(['incidents', 'list'], INCIDENTS_PATH, filters.query, {
+    staleTime: 0,
+    enabled: !filters.rangeProblem,
+  });
 
   return (
     <section>
@@ -69,7 +72,7 @@ function Incidents() {
       </p>
 
       <ErrorAlert error={incidents.error} action="Could not load the incidents" />
-      {incidents.isPending && <p>Loading incidents…</p>}
+      {incidents.isPending && !filters.rangeProblem && <p>Loading incidents…</p>}
       {incidents.isSuccess && rows.length === 0 && (
         <div className="empty-state">
           <p>{filters.filtered ? 'No incident matches these filters.' : 'No incidents have been filed yet.'}</p>

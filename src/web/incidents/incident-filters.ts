@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { dateRangeProblem } from '../../shared/dates';
 import type { TLegalStatus, TSuspectStatus } from '../../shared/incidents';
 
 /** The filters the list, the map and the exports share, as the API names them. */
@@ -50,12 +51,6 @@ export function paramsOfDraft(draft: IncidentFilterDraft): Record<TIncidentFilte
   };
 }
 
-/** Why the dates cannot be applied, in words, or null. */
-export function dateRangeProblem(from: string, to: string): string | null {
-  if (from && to && from > to) return 'The “From” date is after the “To” date: choose a “From” date on or before the “To” date.';
-  return null;
-}
-
 /** The incident filters kept in the address, so that a filtered list or map can be shared. */
 export function useIncidentFilters() {
   const [params, setParams] = useSearchParams();
@@ -65,6 +60,8 @@ export function useIncidentFilters() {
     draft,
     query,
     filtered: Object.values(query).some(Boolean),
+    /** A From after the To in the address (a bookmark, a typed link): said, and not asked of the server. */
+    rangeProblem: dateRangeProblem(draft.from, draft.to),
     formKey: params.toString(),
     apply(next: IncidentFilterDraft) {
       const values = Object.entries(paramsOfDraft(next)).filter((entry): entry is [string, string] => Boolean(entry[1]));

@@ -41,11 +41,12 @@ export function useIncidentCategories() {
   });
 }
 
-export function useIncidentMap(params: Record<string, string | undefined>) {
+export function useIncidentMap(params: Record<string, string | undefined>, enabled = true) {
   return useQuery({
     queryKey: ['incidents', 'map', params],
     queryFn: () => apiGet<TIncidentMap>(`${INCIDENTS_PATH}/map`, params),
     staleTime: 0,
+    enabled,
   });
 }
 

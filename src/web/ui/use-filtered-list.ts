@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { dateRangeProblem } from '../../shared/dates';
 import type { TPage } from '../../shared/pagination';
 import { apiGet } from './api';
 
@@ -8,16 +9,21 @@ const PAGE_SIZE = 50;
 
 /**
  * A list page's filters, kept in the address (so a filtered list can be bookmarked and
- * shared) and applied by submitting the filter form.
+ * shared) and applied by submitting the filter form. A `from` after the `to` is not applied:
+ * `rangeProblem` says why, and the page does not ask the server (`canQuery`).
  */
 export function useSearchFilters<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
+  const [refused, setRefused] = useState<string | null>(null);
   const filters = Object.fromEntries(keys.map((key) => [key, params.get(key) ?? ''])) as Record<K, string>;
+  const inAddress = dateRangeProblem(params.get('from') ?? undefined, params.get('to') ?? undefined);
   return {
     filters,
     filtered: keys.some((key) => filters[key]),
     /** Changes with the address, so the form's uncontrolled fields reset with it. */
     formKey: params.toString(),
+    rangeProblem: refused ?? inAddress,
+    canQuery: !inAddress,
     apply(event: FormEvent<HTMLFormElement>) {
       event.preventDefault();
       const form = new FormData(event.currentTarget);
@@ -26,9 +32,14 @@ export function useSearchFilters<K extends string>(keys: readonly K[]) {
         const value = String(form.get(key) ?? '').trim();
         if (value) next[key] = value;
       }
-      setParams(next);
+      const problem = dateRangeProblem(next.from, next.to);
+      setRefused(problem);
+      if (!problem) setParams(next);
     },
-    clear: () => setParams({}),
+    clear: () => {
+      setRefused(null);
+      setParams({});
+    },
   };
 }
 
