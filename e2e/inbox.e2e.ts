@@ -79,6 +79,8 @@ describe('home inbox', () => {
     await page.getByRole('button', { name: 'Approve' }).waitFor();
     await expectAccessible(page, 'the engagement opened from the inbox');
     await page.getByRole('button', { name: 'Approve' }).click();
+    // Approving can never be undone: the page asks first.
+    await page.getByRole('group', { name: 'Approve' }).getByRole('button', { name: 'Approve now' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Approved');
 
     await nav().getByRole('link', { name: 'Overview' }).click();
