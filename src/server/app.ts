@@ -54,6 +54,13 @@ export interface BuildAppOptions {
 }
 
 /** Builds the whole application without listening, so tests can use `inject`. */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The path carries a secret (a feed's URL is its credential): never log the path itself. */
+    secretInPath?: boolean;
+  }
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -99,7 +106,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // failure's cause at error, by the error handler): at the default level the log keeps what
   // needs a look, and logging no longer costs more than a light request itself.
   app.addHook('onResponse', (request, reply, done) => {
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) };
+    // A route whose path is its credential (the calendar feed) is logged by its pattern.
+    const url = request.routeOptions.config?.secretInPath ? request.routeOptions.url : request.url;
+    const line = { method: request.method, url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) };
     if (reply.statusCode >= 400) request.log.info(line, 'request completed');
     else request.log.debug(line, 'request completed');
     done();

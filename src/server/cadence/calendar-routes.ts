@@ -19,6 +19,8 @@ export const calendarFeedRoutes: FastifyPluginAsync = async (app) => {
         params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/, 'is not a calendar feed') }),
         produces: ['text/calendar'],
       },
+      // The secret is the path: the request log writes the route's pattern instead.
+      config: { secretInPath: true },
     },
     async (request, reply) => {
       const feed = await calendarFeed(app.db, request.params.file.replace(/\.ics$/, ''), new Date());

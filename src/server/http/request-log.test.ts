@@ -48,6 +48,16 @@ describe('request log', () => {
     await app.close();
   });
 
+  it('never writes a calendar feed’s secret URL, at any level, found or not', async () => {
+    const { app, lines } = await appLoggingAt(database, 'trace');
+    const secret = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+    const response = await app.inject({ method: 'GET', url: `/api/calendar/${secret}.ics` });
+    expect(response.statusCode).toBe(404);
+    expect(lines.filter((line) => line.msg === 'request completed')).toEqual([expect.objectContaining({ url: '/api/calendar/:file', statusCode: 404 })]);
+    expect(JSON.stringify(lines)).not.toContain(secret);
+    await app.close();
+  });
+
   it('writes production logs asynchronously, and readable lines on a terminal', () => {
     const config = loadConfig({ DATA_DIR: 'unused', SESSION_SECRET: TEST_SESSION_SECRET, LOG_LEVEL: 'warn' });
     const production = loggerOptions(config, false);
