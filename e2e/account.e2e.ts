@@ -154,7 +154,7 @@ describe('my account: password, sessions, and the shell on keyboard and phone', 
     const page = await openBrowser();
     await signIn(page, server.url, 'kai@example.org', E2E_PASSWORD);
     await page.goto(`${server.url}/`);
-    await page.getByRole('heading', { name: 'Demarche', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'What needs you now', level: 1 }).waitFor();
     await expectAccessible(page, 'the home page of an officer');
 
     const focused = () =>
@@ -181,7 +181,7 @@ describe('my account: password, sessions, and the shell on keyboard and phone', 
 
     // The focus ring on the header's dark background: at least 3:1 against it.
     await page.goto(`${server.url}/`);
-    await page.getByRole('heading', { name: 'Demarche', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'What needs you now', level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ tag: 'A', text: 'Demarche' });
@@ -198,7 +198,7 @@ describe('my account: password, sessions, and the shell on keyboard and phone', 
     await officer('pia@example.org', 'Pia Officer');
     const page = await openBrowser({ viewport: PHONE });
     await signIn(page, server.url, 'pia@example.org', E2E_PASSWORD);
-    await page.getByRole('heading', { name: 'Demarche', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'What needs you now', level: 1 }).waitFor();
 
     const fits = async (where: string) => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(PHONE.width);
