@@ -135,6 +135,27 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
+-- The facts touched by rows that name engagements: the weeks and months of those that are
+-- approved, and the (post, talking point) pairs given as parallel arrays of engagement and
+-- point ids. The triggers on the tables that point at engagements call it.
+CREATE FUNCTION engagement_facts_refresh_engagements(engagement_ids uuid[], pair_engagements uuid[], pair_points uuid[]) RETURNS void AS $$
+DECLARE
+  day_posts uuid[]; days date[]; point_posts uuid[]; point_ids uuid[];
+BEGIN
+  SELECT array_agg(k.post_id), array_agg(k.day) INTO day_posts, days FROM (
+    SELECT DISTINCT e.post_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS day
+    FROM (SELECT DISTINCT id FROM unnest(engagement_ids) AS i(id)) i JOIN engagements e ON e.id = i.id
+    WHERE e.status = 'approved') k;
+  SELECT array_agg(k.post_id), array_agg(k.talking_point_id) INTO point_posts, point_ids FROM (
+    SELECT DISTINCT e.post_id, p.talking_point_id
+    FROM unnest(pair_engagements, pair_points) AS p(engagement_id, talking_point_id) JOIN engagements e ON e.id = p.engagement_id
+    WHERE e.status = 'approved') k;
+  IF day_posts IS NOT NULL OR point_posts IS NOT NULL THEN
+    PERFORM engagement_facts_refresh(coalesce(day_posts, '{}'), coalesce(days, '{}'), coalesce(point_posts, '{}'), coalesce(point_ids, '{}'));
+  END IF;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
 -- Engagements: an approved engagement inserted, changed (approval, or the post, date or marking
 -- of an approved one) or deleted refreshes its post's weeks and months and its delivered points.
 CREATE FUNCTION engagement_facts_on_engagements() RETURNS trigger AS $$
@@ -193,20 +214,11 @@ CREATE TRIGGER engagement_facts_delete AFTER DELETE ON engagements REFERENCING O
 --> statement-breakpoint
 -- A directive linked to or unlinked from an approved engagement refreshes that engagement's week.
 CREATE FUNCTION engagement_facts_on_links() RETURNS trigger AS $$
-DECLARE
-  day_posts uuid[]; days date[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(post_id), array_agg(day) INTO day_posts, days FROM (
-      SELECT DISTINCT e.post_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS day
-      FROM new_rows r JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') changed;
+    PERFORM engagement_facts_refresh_engagements(ARRAY(SELECT engagement_id FROM new_rows), '{}', '{}');
   ELSE
-    SELECT array_agg(post_id), array_agg(day) INTO day_posts, days FROM (
-      SELECT DISTINCT e.post_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS day
-      FROM old_rows r JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') changed;
-  END IF;
-  IF day_posts IS NOT NULL THEN
-    PERFORM engagement_facts_refresh(day_posts, days, '{}', '{}');
+    PERFORM engagement_facts_refresh_engagements(ARRAY(SELECT engagement_id FROM old_rows), '{}', '{}');
   END IF;
   RETURN NULL;
 END;
@@ -222,35 +234,17 @@ CREATE TRIGGER engagement_facts_links_delete AFTER DELETE ON engagement_directiv
 -- that month's receptions and the point's latest delivery at the post.
 CREATE FUNCTION engagement_facts_on_points() RETURNS trigger AS $$
 DECLARE
-  day_posts uuid[]; days date[]; point_posts uuid[]; point_ids uuid[];
+  engagement_ids uuid[]; point_ids uuid[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(e.post_id), array_agg(e.day) INTO day_posts, days FROM (
-      SELECT DISTINCT e.post_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS day
-      FROM new_rows r JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') e;
-    SELECT array_agg(k.post_id), array_agg(k.talking_point_id) INTO point_posts, point_ids FROM (
-      SELECT DISTINCT e.post_id, r.talking_point_id
-      FROM new_rows r JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') k;
+    SELECT array_agg(engagement_id), array_agg(talking_point_id) INTO engagement_ids, point_ids FROM new_rows;
   ELSIF TG_OP = 'UPDATE' THEN
-    SELECT array_agg(e.post_id), array_agg(e.day) INTO day_posts, days FROM (
-      SELECT DISTINCT e.post_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS day
-      FROM (SELECT engagement_id FROM new_rows UNION SELECT engagement_id FROM old_rows) r
-      JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') e;
-    SELECT array_agg(k.post_id), array_agg(k.talking_point_id) INTO point_posts, point_ids FROM (
-      SELECT DISTINCT e.post_id, r.talking_point_id
-      FROM (SELECT engagement_id, talking_point_id FROM new_rows UNION SELECT engagement_id, talking_point_id FROM old_rows) r
-      JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') k;
+    SELECT array_agg(engagement_id), array_agg(talking_point_id) INTO engagement_ids, point_ids
+      FROM (SELECT engagement_id, talking_point_id FROM new_rows UNION SELECT engagement_id, talking_point_id FROM old_rows) r;
   ELSE
-    SELECT array_agg(e.post_id), array_agg(e.day) INTO day_posts, days FROM (
-      SELECT DISTINCT e.post_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS day
-      FROM old_rows r JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') e;
-    SELECT array_agg(k.post_id), array_agg(k.talking_point_id) INTO point_posts, point_ids FROM (
-      SELECT DISTINCT e.post_id, r.talking_point_id
-      FROM old_rows r JOIN engagements e ON e.id = r.engagement_id WHERE e.status = 'approved') k;
+    SELECT array_agg(engagement_id), array_agg(talking_point_id) INTO engagement_ids, point_ids FROM old_rows;
   END IF;
-  IF day_posts IS NOT NULL THEN
-    PERFORM engagement_facts_refresh(day_posts, days, point_posts, point_ids);
-  END IF;
+  PERFORM engagement_facts_refresh_engagements(coalesce(engagement_ids, '{}'), coalesce(engagement_ids, '{}'), coalesce(point_ids, '{}'));
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -267,19 +261,13 @@ CREATE TRIGGER engagement_facts_points_delete AFTER DELETE ON engagement_points 
 -- A directive's issue date decides which engagements count: when it changes, the weeks and
 -- months of the engagements linked to it, or delivering its points, are counted again.
 CREATE FUNCTION engagement_facts_on_directives() RETURNS trigger AS $$
-DECLARE
-  day_posts uuid[]; days date[];
 BEGIN
-  SELECT array_agg(k.post_id), array_agg(k.day) INTO day_posts, days FROM (
-    SELECT DISTINCT e.post_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS day
-    FROM old_rows o JOIN new_rows n ON n.id = o.id AND o.issued_at IS DISTINCT FROM n.issued_at
-    JOIN engagements e ON e.status = 'approved'
-      AND (e.id IN (SELECT ed.engagement_id FROM engagement_directives ed WHERE ed.directive_id = n.id)
-        OR e.id IN (SELECT ep.engagement_id FROM engagement_points ep JOIN talking_points tp ON tp.id = ep.talking_point_id
-                    WHERE tp.directive_id = n.id))) k;
-  IF day_posts IS NOT NULL THEN
-    PERFORM engagement_facts_refresh(day_posts, days, '{}', '{}');
-  END IF;
+  PERFORM engagement_facts_refresh_engagements(ARRAY(
+    SELECT ed.engagement_id FROM old_rows o JOIN new_rows n ON n.id = o.id AND o.issued_at IS DISTINCT FROM n.issued_at
+    JOIN engagement_directives ed ON ed.directive_id = n.id
+    UNION
+    SELECT ep.engagement_id FROM old_rows o JOIN new_rows n ON n.id = o.id AND o.issued_at IS DISTINCT FROM n.issued_at
+    JOIN talking_points tp ON tp.directive_id = n.id JOIN engagement_points ep ON ep.talking_point_id = tp.id), '{}', '{}');
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
