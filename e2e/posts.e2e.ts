@@ -92,8 +92,8 @@ describe('bureaus and posts', () => {
   it('shows headquarters a post’s deadlines, engagements, incidents awaiting verification and contacts', async () => {
     await page.goto(`${server.url}/posts/berlin`);
     const details = page.locator('dl.details');
-    await expect.poll(() => details.textContent()).toContain('Germany');
-    expect(await details.textContent()).toMatch(/Embassy.*Berlin.*Germany \(DE\).*Europe.*\(EUR\)/);
+    // The bureau's name arrives with the bureaus list, after the post itself.
+    await expect.poll(() => details.textContent()).toMatch(/Embassy.*Berlin.*Germany \(DE\).*Europe.*\(EUR\)/);
 
     const deadlines = page.getByRole('table', { name: 'Deadlines across directives' });
     await expect.poll(() => deadlines.locator('tbody tr').count()).toBe(1);

@@ -47,7 +47,7 @@ function Post({ overview }: { overview: TPostOverview }) {
           {post.countryName} <span className="muted small">({post.country})</span>
         </dd>
         <dt>Bureau</dt>
-        <dd>{post.bureau ? `${bureauName ?? post.bureau} (${post.bureau})` : 'None'}</dd>
+        <dd>{post.bureau ? (bureauName ? `${bureauName} (${post.bureau})` : post.bureau) : 'None'}</dd>
         <dt>Code</dt>
         <dd>
           <code>{post.code}</code>
