@@ -42,11 +42,13 @@ export interface OpenOptions {
   dataDir: string;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** An in-memory PGlite starts as a copy of this data folder (PGlite's dumpDataDir): tests' migrated template. */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -67,9 +69,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 /** Extensions the migrations create (pg_trgm, whose similarity() docs/duplicates.md compares); PostgreSQL ships them in contrib. */
 const PGLITE_EXTENSIONS = { pg_trgm };
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir === 'memory://') {
-    const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
+    const client = new PGlite({ extensions: PGLITE_EXTENSIONS, ...(loadDataDir ? { loadDataDir } : {}) });
     const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
     return { db, driver: 'pglite', raw: { driver: 'pglite', client }, close: () => client.close() };
   }
