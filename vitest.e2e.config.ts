@@ -9,5 +9,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['e2e/axe-setup.ts'],
   },
 });

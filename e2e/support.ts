@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { AXE_TAGS } from './axe-watch';
 import type { TUser, TUserCreate } from '../src/shared/identity';
 import { SYSTEM } from '../src/server/audit/audit-context';
 import { loadConfig } from '../src/server/env';
@@ -66,7 +67,7 @@ export async function apiWrite(page: Page, baseUrl: string, method: 'PATCH' | 'P
  * has rendered what the test is about (after the heading or the data shows).
  */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   if (serious.length === 0) return;
   const lines = serious.map(

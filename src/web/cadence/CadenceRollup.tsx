@@ -1,5 +1,6 @@
 import type { TCadenceRollup } from '../../shared/engagements';
 import { RECEPTION_LABEL } from '../ui/labels';
+import { TableScroll } from '../ui/TableScroll';
 
 /** "3 of 12 (25%)": a share always with its count and denominator. */
 export function share(count: number, of: number): string {
@@ -17,7 +18,7 @@ export function CadenceRollup({ rollup }: { rollup: TCadenceRollup[] }) {
       <p className="small muted">
         Shares of the action posts you see. Points delivered counts each (point, post) pair once, over the pairs where the point applies to the post.
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Roll-up by directive">
         <table className="data-table" aria-label="Roll-up by directive">
           <thead>
             <tr>
@@ -52,7 +53,7 @@ export function CadenceRollup({ rollup }: { rollup: TCadenceRollup[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {rollup.map((item) =>
         item.receptionByMonth.length === 0 ? null : (
           <details key={item.directiveId}>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCountriesByCode } from './country-queries';
 import { COVERAGE_COLOR, deliveryText, percent, RECEPTION_NAME, RECEPTIONS, receptionCounts, receptionText, type TCoveragePoint } from './coverage-figures';
 import { ReceptionByCountry } from './ReceptionByCountry';
+import { TableScroll } from '../ui/TableScroll';
 
 /** Per talking point: the share of applicable posts that delivered it, and how those posts' hosts received it. */
 export function CoveragePanel({ directiveId }: { directiveId: string }) {
@@ -68,7 +69,7 @@ export function CoveragePanel({ directiveId }: { directiveId: string }) {
 
 function CoverageTable({ points }: { points: TCoveragePoint[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Coverage by talking point">
       <table className="data-table coverage-table" aria-label="Coverage by talking point">
         <thead>
           <tr>
@@ -100,7 +101,7 @@ function CoverageTable({ points }: { points: TCoveragePoint[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,7 @@ import type { TCountry } from '../../shared/reference';
 import { scopeLabel } from '../ui/labels';
 import { RECEPTION_NAME, RECEPTIONS, receptionCounts, receptionText, type TCoveragePoint } from './coverage-figures';
 import { ReceptionMap, type TMapCountry } from './ReceptionMap';
+import { TableScroll } from '../ui/TableScroll';
 
 interface Props {
   points: TCoveragePoint[];
@@ -71,7 +72,7 @@ export function ReceptionByCountry({ points, actionCountries, countries, talking
               {point.applicablePosts === 1 ? '' : 's'}).
             </p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label={`Reception of point ${point.number} by country`}>
               <table className="data-table" aria-label={`Reception of point ${point.number} by country`}>
                 <thead>
                   <tr>
@@ -116,7 +117,7 @@ export function ReceptionByCountry({ points, actionCountries, countries, talking
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableScroll>
           )}
           <ReceptionMap countries={mapCountries} pointNumber={point.number} />
           <p className="muted small">

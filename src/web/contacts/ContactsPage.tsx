@@ -9,6 +9,7 @@ import { hasPermission, useMe } from '../ui/session';
 import { usePagedList, useSearchFilters } from '../ui/use-filtered-list';
 import { CONTACTS_PATH } from './contact-queries';
 import { CONTACT_FILTERS, ContactFilters } from './ContactFilters';
+import { TableScroll } from '../ui/TableScroll';
 
 export function ContactsPage() {
   return (
@@ -85,7 +86,7 @@ function EmptyState({ filtered, canCreate, clear }: { filtered: boolean; canCrea
 
 function ContactTable({ rows }: { rows: TContact[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Contacts">
       <table className="data-table">
         <caption className="visually-hidden">Contacts by name, with the engagements you may see</caption>
         <thead>
@@ -124,6 +125,6 @@ function ContactTable({ rows }: { rows: TContact[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

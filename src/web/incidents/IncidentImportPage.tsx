@@ -9,6 +9,7 @@ import { RequirePermission } from '../ui/RequirePermission';
 import { useMe } from '../ui/session';
 import { IDENTIFIER_KIND_LABEL } from './incident-labels';
 import { useIncidentCategories } from './incident-queries';
+import { TableScroll } from '../ui/TableScroll';
 
 const IMPORTS_PATH = '/api/v1/incident-imports';
 /** Problems, skipped rows and duplicates shown in full up to this many; the rest are counted. */
@@ -508,7 +509,7 @@ function PossibleDuplicates({ duplicates }: { duplicates: TIncidentImportReport[
 
 function ProblemTable({ rows }: { rows: TImportRowError[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Problems by row">
       <table className="data-table import-problems">
         <caption>Problems by row: nothing is imported until every one is corrected</caption>
         <thead>
@@ -543,7 +544,7 @@ function ProblemTable({ rows }: { rows: TImportRowError[] }) {
         </tbody>
       </table>
       {rows.length > SHOWN && <p className="muted small">and {count(rows.length - SHOWN, 'more problem')}: correct these first, then check the file again.</p>}
-    </div>
+    </TableScroll>
   );
 }
 

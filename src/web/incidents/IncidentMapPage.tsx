@@ -9,6 +9,7 @@ import { useIncidentMap } from './incident-queries';
 import { IncidentFilters } from './IncidentFilters';
 import { IncidentMapChart, legalMix } from './IncidentMapChart';
 import { MonthRangeSlider } from './MonthRangeSlider';
+import { TableScroll } from '../ui/TableScroll';
 
 /** What the map is, said wherever it is shown. */
 const MAP_LABEL: TIncidentMap['label'] = 'Reported incidents, not a crime rate';
@@ -69,7 +70,7 @@ function IncidentMap() {
       </figure>
 
       {points.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label="Places on the map">
           <table className="data-table">
             <caption>Places on the map ({MAP_LABEL.toLowerCase()})</caption>
             <thead>
@@ -99,7 +100,7 @@ function IncidentMap() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p className="export-links">
         <a href={exportHref('geojson', filters.query)} download>

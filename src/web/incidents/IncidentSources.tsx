@@ -8,6 +8,7 @@ import { emptySource, sourceInputOf, type SourceDraft } from './incident-draft';
 import { credibilityText, dayText, languageText, reliabilityText, SOURCE_TYPE_LABEL, suspectStatusText } from './incident-labels';
 import { useIncidentWrite } from './incident-queries';
 import { SourceFields } from './SourceFields';
+import { TableScroll } from '../ui/TableScroll';
 
 const SOURCE_FIELDS = ['url', 'outlet', 'publishedOn', 'language', 'type', 'reliability', 'credibility', 'suspectStatus'] as const;
 
@@ -21,7 +22,7 @@ export function IncidentSources({ incident }: { incident: TIncident }) {
       <h2 id="sources-heading">
         Sources <span className="count">({incident.sources.length})</span>
       </h2>
-      <div className="table-scroll">
+      <TableScroll label="Sources">
         <table className="data-table sources-table">
           <caption className="visually-hidden">Sources of the incident, with their reliability, credibility and what each states of the suspect</caption>
           <thead>
@@ -67,7 +68,7 @@ export function IncidentSources({ incident }: { incident: TIncident }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canRemove && onlyOne && <p className="muted small">The only source cannot be removed: an unsourced claim cannot be verified. Add another first.</p>}
       <ErrorAlert error={remove.error} action="Could not remove the source" />
       <SuspectStatusSummary incident={incident} />

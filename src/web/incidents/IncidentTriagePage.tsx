@@ -10,6 +10,7 @@ import { useMe } from '../ui/session';
 import { occurredText } from './incident-labels';
 import { duplicatesKey, INCIDENTS_PATH, incidentPath } from './incident-queries';
 import { LegalStatusTag, ReliabilityTag } from './LegalStatusTag';
+import { TableScroll } from '../ui/TableScroll';
 
 export function IncidentTriagePage() {
   return (
@@ -52,7 +53,7 @@ function Triage() {
       {queue.isPending && <p>Loading…</p>}
       {queue.isSuccess && rows.length === 0 && <p className="empty-state">Nothing is waiting for verification.</p>}
       {rows.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label="Incidents awaiting verification">
           <table className="data-table">
             <caption className="visually-hidden">Incidents awaiting verification, the longest waiting first</caption>
             <thead>
@@ -112,7 +113,7 @@ function Triage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { INCIDENT_STATUS_LABEL, occurredText } from './incident-labels';
 import { INCIDENTS_PATH } from './incident-queries';
 import { IncidentFilters } from './IncidentFilters';
 import { LegalStatusTag, ReliabilityTag } from './LegalStatusTag';
+import { TableScroll } from '../ui/TableScroll';
 
 export function IncidentsPage() {
   return (
@@ -91,7 +92,7 @@ function Incidents() {
 
 function IncidentTable({ rows }: { rows: TIncidentSummary[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Incidents">
       <table className="data-table incident-table">
         <caption className="visually-hidden">Incidents, newest first: each with its legal status, verification and best source</caption>
         <thead>
@@ -138,6 +139,6 @@ function IncidentTable({ rows }: { rows: TIncidentSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
