@@ -167,7 +167,7 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
           return (
             <PointDeliveryTable
               key={id}
-              caption={`${summary?.reference ?? 'Directive'}${summary ? `: ${summary.subject}` : ''} (${query.data.length} points)`}
+              caption={`${summary?.reference ?? 'Directive'}${summary ? `: ${summary.subject}` : ''} (${query.data.length} point${query.data.length === 1 ? '' : 's'})`}
               points={query.data}
               deliveries={draft.points}
               errors={pointErrors}
