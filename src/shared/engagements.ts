@@ -170,6 +170,11 @@ export const ZEngagement = z.object({
       reception: ZReception.nullable(),
     }),
   ),
+  /**
+   * How many talking points of its directives (those the reader may see) apply to its post:
+   * the points it could have delivered. `points` holds those recorded, delivered or not.
+   */
+  pointsApplicable: z.number().int(),
   commitments: z.string(),
   ourReadout: z.string(),
   counterpartAccount: z.string().nullable(),
@@ -188,6 +193,21 @@ export const ZEngagement = z.object({
   allowedActions: z.array(z.string()),
 });
 export type TEngagement = z.infer<typeof ZEngagement>;
+
+/** What the "points delivered" figure counts, said beside it wherever it is shown ("Points delivered: …"). */
+export const POINTS_DELIVERED_MEANING = 'talking points recorded as delivered, of the points of its directives that apply to the post (those you may see)';
+
+/**
+ * An engagement's "points delivered" figure, the one definition every list and page uses:
+ * its talking points recorded as delivered, of those of its directives that apply to its post.
+ * A point the engagement does not record counts as not delivered. "—" without any point to
+ * deliver (no directive, or none with points for the post).
+ */
+export function pointsDelivered(engagement: Pick<TEngagement, 'points' | 'pointsApplicable'>): { delivered: number; applicable: number; text: string } {
+  const delivered = engagement.points.filter((point) => point.delivered).length;
+  const applicable = engagement.pointsApplicable;
+  return { delivered, applicable, text: applicable === 0 && delivered === 0 ? '—' : `${delivered} of ${applicable}` };
+}
 
 export const ZEngagementListQuery = ZPageQuery.extend({
   post: z.string().max(64).optional(),

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { TEngagement } from '../../shared/engagements';
 import { type Executor, queryRows } from '../db/client';
+import { posts, talkingPoints } from '../db/schema/index';
+import { pointAppliesTo } from '../directives/applicable-points';
 import type { Actor } from '../identity/actor';
 import { readableMarkings } from '../identity/access-policy';
 import { loadEditors, loadLatestReturns } from '../workflow/record-activity';
 import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 
-export type EngagementDetails = Pick<TEngagement, 'directives' | 'contacts' | 'officers' | 'points' | 'followUps' | 'returned'> & {
+export type EngagementDetails = Pick<TEngagement, 'directives' | 'contacts' | 'officers' | 'points' | 'pointsApplicable' | 'followUps' | 'returned'> & {
   /** Who wrote its content (for four eyes); not sent to the client. */
   editors: string[];
 };
@@ -17,6 +19,7 @@ interface DetailRow {
   contacts: EngagementDetails['contacts'];
   officers: EngagementDetails['officers'];
   points: EngagementDetails['points'];
+  pointsApplicable: number;
   followUps: EngagementDetails['followUps'];
 }
 
@@ -25,7 +28,9 @@ interface DetailRow {
  * built by the database), and who wrote them and the latest return (the shared workflow's two
  * queries), all three at once. A directive or contact marked above the viewer's clearance is
  * left out: citing it must not reveal it (it may have been marked up after the engagement cited
- * it). A page used to take seven queries here; under load their round trips and query building
+ * it). `pointsApplicable` counts the talking points of its directives (those the viewer may see)
+ * that apply to its post, by the one rule of applicable-points.ts: the figure "points
+ * delivered" is out of these. A page used to take seven queries here; under load their round trips and query building
  * were most of a list request's time.
  */
 export async function loadEngagementDetails(db: Executor, ids: string[], viewer: Actor): Promise<Map<string, EngagementDetails>> {
@@ -56,6 +61,12 @@ export async function loadEngagementDetails(db: Executor, ids: string[], viewer:
                                   order by d.reference, tp.number)
                   from engagement_points ep join talking_points tp on tp.id = ep.talking_point_id join directives d on d.id = tp.directive_id
                   where ep.engagement_id = e.id and d.classification = any(${readable})), '[]') as points,
+        (select count(*)::int
+           from engagement_directives ed join directives d on d.id = ed.directive_id
+           join directive_posts dp on dp.directive_id = d.id and dp.post_id = e.post_id and dp.role = 'action'
+           join ${posts} on ${posts.id} = e.post_id
+           join ${talkingPoints} on ${talkingPoints.directiveId} = d.id
+          where ed.engagement_id = e.id and d.classification = any(${readable}) and ${pointAppliesTo(posts)}) as "pointsApplicable",
         coalesce((select json_agg(json_build_object('id', f.id, 'action', f.action, 'owner', f.owner_id, 'ownerName', o.name,
                                                     'dueDate', f.due_date, 'done', f.done_at is not null)
                                   order by f.due_date, f.id)
@@ -73,6 +84,7 @@ export async function loadEngagementDetails(db: Executor, ids: string[], viewer:
       contacts: row?.contacts ?? [],
       officers: row?.officers ?? [],
       points: row?.points ?? [],
+      pointsApplicable: Number(row?.pointsApplicable ?? 0),
       followUps: row?.followUps ?? [],
       returned: returns.get(id) ?? null,
       editors: editors.get(id) ?? [],

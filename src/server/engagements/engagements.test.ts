@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { engagementPoints } from '../db/schema/index';
+import { engagementDirectives, engagementPoints } from '../db/schema/index';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 import { buildContact, buildDirective } from './test-builders';
 
@@ -271,6 +271,40 @@ describe('engagements: recording, four eyes and validation', () => {
       { field: 'body.officers.1', message: 'is not an officer or approver at berlin' },
       { field: 'body.followUps.0.owner', message: 'is not an officer or approver at berlin' },
     ]);
+  });
+
+  it('counts the points delivered out of those of its directives that apply to the post, the same in the list and on its page, never a hidden directive’s', async () => {
+    // Berlin: the directive's point for all action posts and its EUR point apply, not the French one; the other directive adds one.
+    // A confidential directive's two points apply too, but a reader cleared for SBU must not learn of them.
+    const confidential = await buildDirective(t.database.db, { actionPosts: ['berlin'], classification: 'C', points: ['A confidential point.', 'Another.'] });
+    const created = await create(officer, {
+      ...valid(),
+      classification: 'C',
+      directives: [directive.id, otherDirective.id, confidential.id],
+      points: [
+        { talkingPointId: directive.pointIds[0], delivered: true, reception: 'receptive' },
+        { talkingPointId: confidential.pointIds[0], delivered: true, reception: 'receptive' },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    // Two recorded, five that apply: the three not recorded count as not delivered.
+    expect(created.json()).toMatchObject({ pointsApplicable: 5 });
+    expect(created.json().points).toHaveLength(2);
+    const listed = (await t.request({ method: 'GET', url: `/api/v1/engagements?directive=${otherDirective.id}&limit=200`, as: approver })).json().items;
+    expect(listed.find((e: { id: string }) => e.id === id)).toMatchObject({ pointsApplicable: 5 });
+    expect((await get(id, approver)).json().pointsApplicable).toBe(5);
+
+    // Marked down to SBU is refused (it cites a C directive), so the SBU reader is one who cannot see it: same post, lower clearance.
+    const sbu = await create(officer, { ...valid(), directives: [directive.id, otherDirective.id], points: [] });
+    expect(sbu.json()).toMatchObject({ pointsApplicable: 3, points: [] });
+    await t.database.db.insert(engagementDirectives).values({ engagementId: sbu.json().id, directiveId: confidential.id });
+    const reader = await t.user({ role: 'approver', post: 'berlin', clearance: 'SBU' });
+    expect((await get(sbu.json().id, reader)).json()).toMatchObject({ pointsApplicable: 3, directives: [{}, {}] });
+    expect((await get(sbu.json().id, approver)).json()).toMatchObject({ pointsApplicable: 5 });
+
+    // No directive: nothing to deliver.
+    expect((await create(officer, { ...valid(), directives: [], points: [] })).json()).toMatchObject({ pointsApplicable: 0 });
   });
 
   it('records only at the home post, within the writer’s clearance, and marked at least as high as what it cites', async () => {

@@ -1,19 +1,20 @@
 import { Link } from 'react-router';
 import type { TContact, TEngagement } from '../../shared/engagements';
+import { EngagementTable } from '../engagements/EngagementTable';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LoadMore } from '../ui/FilterForm';
-import { formatDateTime } from '../ui/format';
-import { ENGAGEMENT_KIND_LABEL, ENGAGEMENT_STATUS_LABEL } from '../ui/labels';
-import { MarkingTag, SyntheticLabel } from '../ui/Marking';
-import { StatusBadge } from '../ui/StatusBadge';
 import { usePagedList } from '../ui/use-filtered-list';
+import { hasPermission, useMe } from '../ui/session';
 
 /**
  * The engagements with a contact that the reader may see, newest first: the server applies
  * the same access rule as everywhere else, so one the reader may not see is neither listed
- * nor counted.
+ * nor counted. The same table, columns and "points delivered" figure as the engagements list.
  */
 export function ContactHistory({ contact }: { contact: TContact }) {
+  const me = useMe();
+  // Engagements are logged at one's own post, with that post's contacts.
+  const canLog = hasPermission(me.data, 'records.draft') && me.data?.user.post === contact.post;
   const { query: engagements, rows } = usePagedList<TEngagement>(['engagements', 'contact'], '/api/v1/engagements', { contact: contact.id }, { staleTime: 0 });
 
   return (
@@ -25,47 +26,16 @@ export function ContactHistory({ contact }: { contact: TContact }) {
       {engagements.isPending && <p>Loading the engagements…</p>}
       {engagements.isSuccess && rows.length === 0 && (
         <p className="empty-state">
-          No engagement with {contact.name} that you may see. To log one, open the directive it acts on, choose “Log engagement” and tick {contact.name} among
-          the contacts.
+          No engagement with {contact.name} that you may see.
+          {canLog && (
+            <>
+              {' '}
+              <Link to={`/engagements/new?contact=${contact.id}`}>Log an engagement with {contact.name}</Link>.
+            </>
+          )}
         </p>
       )}
-      {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">Engagements with {contact.name}, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Directives</th>
-                <th scope="col">Post</th>
-                <th scope="col">Marking</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((engagement) => (
-                <tr key={engagement.id}>
-                  <td>
-                    <Link to={`/engagements/${engagement.id}`}>{formatDateTime(engagement.occurredAt)}</Link>
-                  </td>
-                  <td>
-                    {ENGAGEMENT_KIND_LABEL[engagement.kind]} {engagement.synthetic && <SyntheticLabel />}
-                  </td>
-                  <td>{engagement.directives.map((directive) => directive.reference).join(', ') || '—'}</td>
-                  <td>{engagement.postName}</td>
-                  <td>
-                    <MarkingTag classification={engagement.classification} />
-                  </td>
-                  <td>
-                    <StatusBadge status={engagement.status} label={ENGAGEMENT_STATUS_LABEL[engagement.status]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {rows.length > 0 && <EngagementTable rows={rows} label={`Engagements with ${contact.name}, newest first`} />}
       <LoadMore query={engagements} />
     </section>
   );

@@ -4,12 +4,15 @@ import { ORGANIZATION_TYPES, type TContact } from '../../shared/engagements';
 import { apiSend, fieldErrors } from '../ui/api';
 import { ORGANIZATION_TYPE_LABEL } from '../ui/labels';
 import { fetchAllPages } from '../ui/lists';
+import { useCountriesByCode } from '../cadence/country-queries';
 import { Field } from '../ui/Field';
+import { SearchPicker } from '../ui/SearchPicker';
+import { AddPicker } from './AddPicker';
 import { FormProblem } from '../ui/FormProblem';
 
 interface Props {
   post: string | null;
-  /** The post's country (ISO alpha-2), the default for a new contact. */
+  /** The post's country (ISO alpha-2 code), the default for a new contact. */
   country: string;
   selected: string[];
   onChange: (selected: string[]) => void;
@@ -18,21 +21,29 @@ interface Props {
 
 const CONTACT_FIELDS = ['name', 'title', 'organization', 'organizationType', 'country'] as const;
 
-/** Interlocutors: chosen from the post's contacts, or added on the spot. */
+/**
+ * Interlocutors: the contacts chosen, each a ticked box (untick to leave it out), a picker
+ * with search to add another of the post's contacts, or a new contact added on the spot.
+ */
 export function ContactPicker({ post, country, selected, onChange, error }: Props) {
   const queryClient = useQueryClient();
   const contacts = useQuery({
     queryKey: ['contacts', post],
     queryFn: () => fetchAllPages<TContact>('/api/v1/contacts', { post: post ?? undefined }),
   });
-  const [filter, setFilter] = useState('');
+  // The contacts listed with a box: those chosen, and those unticked since (kept in place, so that the focus stays where it was).
+  const [listed, setListed] = useState<string[]>(selected);
   const [adding, setAdding] = useState(false);
   const all = contacts.data ?? [];
-  const needle = filter.trim().toLowerCase();
-  const shown = all.filter(
-    (contact) => selected.includes(contact.id) || !needle || `${contact.name} ${contact.title} ${contact.organization}`.toLowerCase().includes(needle),
-  );
+  const shown = [...listed, ...selected.filter((id) => !listed.includes(id))]
+    .map((id) => all.find((contact) => contact.id === id))
+    .filter((contact): contact is TContact => contact !== undefined);
+  const choices = all.filter((contact) => !selected.includes(contact.id));
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((other) => other !== id));
+  const add = (id: string) => {
+    setListed((current) => (current.includes(id) ? current : [...current, id]));
+    if (!selected.includes(id)) onChange([...selected, id]);
+  };
 
   return (
     <fieldset className="subform">
@@ -43,16 +54,10 @@ export function ContactPicker({ post, country, selected, onChange, error }: Prop
           Contacts {error}
         </p>
       )}
-      {contacts.isPending && <p>Loading your post’s contacts…</p>}
       {contacts.isError && <p role="alert">Could not load the contacts: {contacts.error.message}</p>}
       {contacts.isSuccess && all.length === 0 && <p className="muted">Your post has no contacts yet: add one below.</p>}
-      {all.length > 8 && (
-        <label className="inline-label">
-          Find a contact <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
-        </label>
-      )}
       {shown.length > 0 && (
-        <ul className="contact-list">
+        <ul className="contact-list" aria-label="Contacts chosen">
           {shown.map((contact) => (
             <li key={contact.id}>
               <label className="checkbox">
@@ -66,6 +71,16 @@ export function ContactPicker({ post, country, selected, onChange, error }: Prop
           ))}
         </ul>
       )}
+      {(contacts.isPending || choices.length > 0) && (
+        <AddPicker
+          label="Add a contact"
+          items={choices.map((contact) => ({ id: contact.id, name: contact.name, detail: `${contact.title}, ${contact.organization}` }))}
+          loading={contacts.isPending}
+          placeholder="Type a name, title or organization"
+          description="Your post’s contacts"
+          onAdd={add}
+        />
+      )}
       {adding ? (
         <NewContactForm
           post={post}
@@ -73,7 +88,7 @@ export function ContactPicker({ post, country, selected, onChange, error }: Prop
           onCancel={() => setAdding(false)}
           onCreated={(contact) => {
             queryClient.setQueryData<TContact[]>(['contacts', post], (current) => [...(current ?? []), contact]);
-            onChange([...selected, contact.id]);
+            add(contact.id);
             setAdding(false);
           }}
         />
@@ -98,9 +113,13 @@ function NewContactForm({
   onCancel: () => void;
 }) {
   const [value, setValue] = useState({ name: '', title: '', organization: '', organizationType: 'ministry_of_interior', country });
+  const countries = useCountriesByCode();
+  const countryItems = [...(countries.data?.values() ?? [])]
+    .map((item) => ({ id: item.alpha2, name: item.name, detail: item.alpha2 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const set = (change: Partial<typeof value>) => setValue((current) => ({ ...current, ...change }));
   const create = useMutation({
-    mutationFn: () => apiSend<TContact>('POST', '/api/v1/contacts', { ...value, country: value.country.trim().toUpperCase(), ...(post ? { post } : {}) }),
+    mutationFn: () => apiSend<TContact>('POST', '/api/v1/contacts', { ...value, ...(post ? { post } : {}) }),
     onSuccess: onCreated,
   });
   const errors = fieldErrors(create.error);
@@ -110,8 +129,8 @@ function NewContactForm({
       className="nested-form"
       aria-label="New contact"
       onKeyDown={(event) => {
-        // Enter here adds the contact rather than saving the whole engagement.
-        if (event.key === 'Enter' && event.target instanceof HTMLInputElement) {
+        // Enter here adds the contact rather than saving the whole engagement (in the country picker, it chooses the country).
+        if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.getAttribute('role') !== 'combobox') {
           event.preventDefault();
           create.mutate();
         }
@@ -140,9 +159,16 @@ function NewContactForm({
             </select>
           )}
         </Field>
-        <Field label="Country" error={errors.country} hint="ISO alpha-2 code">
-          {(control) => <input {...control} value={value.country} maxLength={2} onChange={(event) => set({ country: event.target.value })} />}
-        </Field>
+        <SearchPicker
+          label="Country"
+          items={countryItems}
+          loading={countries.isPending}
+          value={value.country}
+          onChange={(country) => set({ country })}
+          placeholder="Type to search"
+          description="The country the official serves"
+          error={errors.country}
+        />
       </div>
       <div className="form-actions">
         <button type="button" className="primary" disabled={create.isPending} onClick={() => create.mutate()}>

@@ -2,12 +2,15 @@ import { useQueries } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TTalkingPoint } from '../../shared/directives';
 import { ENGAGEMENT_KINDS, ENGAGEMENT_TEXT_MAX, type TEngagementInput } from '../../shared/engagements';
+import { CLEARANCES } from '../../shared/identity';
 import { apiGet, fieldErrors } from '../ui/api';
 import { useIssuedDirectives } from '../directives/directive-queries';
 import { engagementInputOf, type EngagementDraft } from './engagement-draft';
 import { ENGAGEMENT_KIND_LABEL } from '../ui/labels';
 import { errorsUnder, itemsOf } from '../ui/lists';
+import { AddPicker } from './AddPicker';
 import { ContactPicker } from './ContactPicker';
+import { directiveItem } from './engagement-queries';
 import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field } from '../ui/Field';
 import { FollowUpsEditor } from './FollowUpsEditor';
@@ -117,23 +120,20 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
             );
           })}
         </ul>
-        {addable.length > 0 && (
-          <label className="inline-label">
-            Add a directive{' '}
-            <select
-              value=""
-              onChange={(event) => {
-                if (event.target.value) set({ directives: [...draft.directives, event.target.value] });
-              }}
-            >
-              <option value="">Choose an issued directive…</option>
-              {addable.map((directive) => (
-                <option key={directive.id} value={directive.id}>
-                  {directive.reference}: {directive.subject}
-                </option>
-              ))}
-            </select>
-          </label>
+        {(issued.isPending || addable.length > 0) && (
+          <AddPicker
+            label="Add a directive"
+            items={addable.map(directiveItem)}
+            loading={issued.isPending}
+            placeholder="Type its reference or subject"
+            description="The issued directives addressed to your post"
+            onAdd={(id) => {
+              const chosen = summaries.get(id);
+              // The engagement is marked at least as high as what it cites: raised with the directive, never lowered.
+              const raise = chosen && CLEARANCES.indexOf(chosen.classification) > CLEARANCES.indexOf(draft.classification);
+              set({ directives: [...draft.directives, id], ...(raise ? { classification: chosen.classification } : {}) });
+            }}
+          />
         )}
       </fieldset>
 
@@ -167,7 +167,7 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
           return (
             <PointDeliveryTable
               key={id}
-              caption={`${summary?.reference ?? 'Directive'}${summary ? `: ${summary.subject}` : ''} (${query.data.length} points)`}
+              caption={`${summary?.reference ?? 'Directive'}${summary ? `: ${summary.subject}` : ''} (${query.data.length} point${query.data.length === 1 ? '' : 's'})`}
               points={query.data}
               deliveries={draft.points}
               errors={pointErrors}

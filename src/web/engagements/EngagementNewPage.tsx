@@ -24,7 +24,9 @@ function NewEngagement() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
+  // From a directive's page (?directive=), a contact's (?contact=), or the list (neither: chosen in the form).
   const directiveId = params.get('directive');
+  const contactId = params.get('contact');
   const directive = useDirective(directiveId ?? undefined);
   const postCode = me.data?.user.post ?? null;
   const post = usePost(postCode);
@@ -60,7 +62,10 @@ function NewEngagement() {
         <EngagementForm
           post={postCode}
           postCountry={post.data?.country ?? ''}
-          initial={emptyEngagement(directive.data?.id ?? null, directive.data?.classification ?? 'U')}
+          initial={{
+            ...emptyEngagement(directive.data?.id ?? null, directive.data?.classification ?? 'U'),
+            contacts: contactId ? [contactId] : [],
+          }}
           submitLabel="Save draft"
           pending={create.isPending}
           error={create.error}

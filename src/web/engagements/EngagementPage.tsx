@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { submitGaps, type TEngagement } from '../../shared/engagements';
+import { POINTS_DELIVERED_MEANING, pointsDelivered, submitGaps, type TEngagement } from '../../shared/engagements';
 import { refreshInbox } from '../inbox/inbox-queries';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { apiSend } from '../ui/api';
@@ -53,7 +53,8 @@ export function EngagementPage() {
   }
   const e = engagement.data;
   const can = (action: string) => e.allowedActions.includes(action);
-  const delivered = e.points.filter((point) => point.delivered).length;
+  const figure = pointsDelivered(e);
+  const unrecorded = e.pointsApplicable - e.points.length;
   const gaps = submitGaps(e);
   const directiveRef = new Map(e.directives.map((directive) => [directive.id, directive.reference]));
 
@@ -186,12 +187,11 @@ export function EngagementPage() {
           )}
         </dl>
 
-        <h2>
-          Talking points{' '}
-          <span className="count">
-            ({delivered} of {e.points.length} delivered)
-          </span>
-        </h2>
+        <h2>Talking points {figure.text !== '—' && <span className="count">({figure.text} delivered)</span>}</h2>
+        <p className="small muted">
+          Points delivered: {POINTS_DELIVERED_MEANING}.
+          {unrecorded > 0 && ` ${unrecorded === 1 ? 'One of them is' : `${unrecorded} of them are`} not recorded here: counted as not delivered.`}
+        </p>
         {e.points.length === 0 ? (
           <p className="muted">No talking points recorded.</p>
         ) : (

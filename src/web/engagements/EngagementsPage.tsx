@@ -1,13 +1,17 @@
+import { Link } from 'react-router';
 import { ENGAGEMENT_STATUSES, type TEngagement } from '../../shared/engagements';
+import { useCountriesByCode } from '../cadence/country-queries';
+import { usePosts } from '../reference/reference-queries';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { DateRangeFields } from '../ui/DateRangeFields';
 import { FilterForm, LoadMore } from '../ui/FilterForm';
+import { FilterPicker } from '../ui/SearchPicker';
 import { usePagedList, useSearchFilters } from '../ui/use-filtered-list';
 import { RequirePermission } from '../ui/RequirePermission';
-import { useIssuedDirectives } from '../directives/directive-queries';
 import { ENGAGEMENT_STATUS_LABEL } from '../ui/labels';
 import { EngagementTable } from './EngagementTable';
-import { useMe } from '../ui/session';
+import { directiveItem, useCitedDirectives } from './engagement-queries';
+import { hasPermission, useMe } from '../ui/session';
 
 const FILTERS = ['status', 'directive', 'post', 'country', 'contact', 'from', 'to'] as const;
 
@@ -24,7 +28,8 @@ function Engagements() {
   const search = useSearchFilters(FILTERS);
   const { filters, filtered } = search;
   const atPost = Boolean(me.data?.user.post);
-  const directives = useIssuedDirectives();
+  // Engagements are logged at the writer's own post: officers and approvers there, nobody else.
+  const canLog = atPost && hasPermission(me.data, 'records.draft');
 
   const { query: engagements, rows } = usePagedList<TEngagement>(
     ['engagements'],
@@ -35,9 +40,18 @@ function Engagements() {
 
   return (
     <section>
-      <h1>Engagements</h1>
+      <div className="page-heading">
+        <h1>Engagements</h1>
+        {canLog && (
+          <div className="page-actions">
+            <Link to="/engagements/new" className="button primary">
+              Log engagement
+            </Link>
+          </div>
+        )}
+      </div>
       <p className="muted">
-        Démarches, meetings, calls and letters, with the talking points delivered. To log one, open the directive it acts on and choose “Log engagement”.
+        Démarches, meetings, calls and letters{atPost ? ' at your post' : ''}, with the talking points delivered. Open one for its readouts and follow-ups.
       </p>
       <FilterForm label="Filter engagements" filters={search}>
         <label>
@@ -51,32 +65,8 @@ function Engagements() {
             ))}
           </select>
         </label>
-        <label>
-          Directive
-          <select name="directive" defaultValue={filters.directive}>
-            <option value="">Any directive</option>
-            {filters.directive && !directives.data?.items.some((d) => d.id === filters.directive) && (
-              <option value={filters.directive}>The chosen directive</option>
-            )}
-            {directives.data?.items.map((directive) => (
-              <option key={directive.id} value={directive.id}>
-                {directive.reference}
-              </option>
-            ))}
-          </select>
-        </label>
-        {!atPost && (
-          <>
-            <label>
-              Post
-              <input name="post" defaultValue={filters.post} placeholder="e.g. berlin" size={10} />
-            </label>
-            <label>
-              Country
-              <input name="country" defaultValue={filters.country} placeholder="e.g. DE" size={4} maxLength={2} />
-            </label>
-          </>
-        )}
+        <DirectiveFilter initial={filters.directive} />
+        {!atPost && <PlaceFilters post={filters.post} country={filters.country.toUpperCase()} />}
         <DateRangeFields from={filters.from} to={filters.to} problem={search.rangeProblem} />
       </FilterForm>
 
@@ -86,5 +76,35 @@ function Engagements() {
       {rows.length > 0 && <EngagementTable rows={rows} />}
       <LoadMore query={engagements} />
     </section>
+  );
+}
+
+function DirectiveFilter({ initial }: { initial: string }) {
+  const directives = useCitedDirectives();
+  return (
+    <FilterPicker
+      name="directive"
+      label="Directive"
+      items={(directives.data ?? []).map(directiveItem)}
+      loading={directives.isPending}
+      initial={initial}
+      placeholder="Any directive"
+    />
+  );
+}
+
+/** Post and country, for readers of more than one post. */
+function PlaceFilters({ post, country }: { post: string; country: string }) {
+  const posts = usePosts();
+  const countries = useCountriesByCode();
+  const postItems = (posts.data ?? []).map((p) => ({ id: p.code, name: p.name, detail: p.code })).sort((a, b) => a.name.localeCompare(b.name));
+  const countryItems = [...(countries.data?.values() ?? [])]
+    .map((c) => ({ id: c.alpha2, name: c.name, detail: c.alpha2 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <>
+      <FilterPicker name="post" label="Post" items={postItems} loading={posts.isPending} initial={post} placeholder="Any post" />
+      <FilterPicker name="country" label="Country" items={countryItems} loading={countries.isPending} initial={country} placeholder="Any country" />
+    </>
   );
 }

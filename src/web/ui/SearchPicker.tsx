@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import '../ui/react-aria-csp';
 
@@ -75,5 +76,19 @@ export function SearchPicker({ label, items, value, onChange, placeholder, descr
         </ListBox>
       </Popover>
     </ComboBox>
+  );
+}
+
+/**
+ * A picker inside an uncontrolled filter form (FilterForm): the chosen code goes in with the
+ * form's fields under `name`, and the form's key resets it when the address changes.
+ */
+export function FilterPicker(props: { name: string; label: string; items: PickerItem[]; initial: string; placeholder: string; loading?: boolean }) {
+  const [value, setValue] = useState(props.initial);
+  return (
+    <>
+      <SearchPicker label={props.label} items={props.items} loading={props.loading} value={value} onChange={setValue} placeholder={props.placeholder} />
+      <input type="hidden" name={props.name} value={value} />
+    </>
   );
 }
