@@ -125,13 +125,11 @@ describe('engagements list: pickers, names, rows and logging from the list', () 
     expect(await page.getByText('Points delivered: talking points recorded as delivered, of the points of its directives that apply').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Log engagement' }).count()).toBe(0);
     await expectAccessible(page, 'the engagements list (headquarters)');
-    await page.screenshot({ path: 'test-results/engagements-list.png', fullPage: true });
 
     const post = filters().getByRole('combobox', { name: 'Post' });
     await chooseByKeyboard(post, 'Pari', /^Embassy Paris/);
     await expect.poll(() => post.inputValue()).toBe('Embassy Paris (paris)');
     await expectAccessible(page, 'the engagements list with a post chosen in its picker');
-    await page.screenshot({ path: 'test-results/engagements-list-post-picker.png' });
     await filterByKeyboard();
     await expect.poll(async () => (await rowTexts()).map((row) => row[1])).toEqual(['Embassy ParisFrance']);
     expect(page.url()).toContain('post=paris');
@@ -219,7 +217,6 @@ describe('engagements list: pickers, names, rows and logging from the list', () 
 
     await form.getByLabel('Our readout', { exact: true }).fill('We asked for the synthetic visa figures.');
     await expectAccessible(page, 'the new engagement form, filled in');
-    await page.screenshot({ path: 'test-results/engagement-form-from-list.png', fullPage: true });
     await form.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/engagements\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { AXE_TAGS } from './axe-watch';
+import { E2E_TEMPLATE_ENV } from './template';
 import type { TUser, TUserCreate } from '../src/shared/identity';
 import { SYSTEM } from '../src/server/audit/audit-context';
 import { loadConfig } from '../src/server/env';
@@ -15,6 +16,10 @@ export { launchBrowser } from './chromium';
 /** A real server on a free port with its own embedded database (or TEST_DATABASE_URL's server). */
 export async function startE2eServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'demarche-e2e-'));
+  // A copy of the run's migrated database with its reference data (global-setup.ts): the server's
+  // own migration and seeding then find nothing left to do.
+  const template = process.env[E2E_TEMPLATE_ENV];
+  if (template) cpSync(path.join(template, 'pglite'), path.join(dataDir, 'pglite'), { recursive: true });
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   // The e2e users are made by createE2eUser; the first administrator's password is not needed.
   return startServer({ ...config, port: 0 }, { announce: () => undefined, role: 'web' });
