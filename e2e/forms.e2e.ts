@@ -67,6 +67,9 @@ describe('forms and actions', () => {
     expect(await countOf(account)).toBe('20,001 of 20,000 characters: 1 too many');
     await form.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => form.locator('.field-error').allTextContents()).toContain('Counterpart account must be at most 20,000 characters');
+    // The focus moves to the summary of what went wrong, which points to the marked fields.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check the fields marked below.');
     expect(await page.locator('main').textContent()).not.toMatch(/Too big|expected|Invalid input/);
     await expectAccessible(page, 'the new engagement form with a refused field');
     expect(errors).toEqual([]);

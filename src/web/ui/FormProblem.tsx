@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ApiError, errorMessage, fieldErrors } from './api';
 
 interface Props {
@@ -10,9 +11,14 @@ interface Props {
 
 /**
  * The summary of a failed form submission: a pointer to the fields marked beside them, and
- * any error the form has no field for, in the server's words.
+ * any error the form has no field for, in the server's words. Each new failure moves the focus
+ * to it, so a keyboard or screen-reader user starts from what went wrong (WCAG 3.3.1).
  */
 export function FormProblem({ error, fields, action }: Props) {
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) summary.current?.focus();
+  }, [error]);
   if (!error) return null;
   const byField = fieldErrors(error);
   const covered = (field: string) => fields.some((name) => field === name || field.startsWith(`${name}.`));
@@ -20,7 +26,7 @@ export function FormProblem({ error, fields, action }: Props) {
   const others = Object.entries(byField).filter(([field]) => !covered(field));
   if (error instanceof ApiError && error.problem.errors?.length) {
     return (
-      <div className="form-problem" role="alert">
+      <div className="form-problem" role="alert" tabIndex={-1} ref={summary}>
         {shown.length > 0 && <p>Check the fields marked below.</p>}
         {others.map(([field, message]) => (
           <p key={field}>
@@ -31,8 +37,10 @@ export function FormProblem({ error, fields, action }: Props) {
     );
   }
   return (
-    <p role="alert">
-      {action}: {errorMessage(error)}
-    </p>
+    <div className="form-problem" role="alert" tabIndex={-1} ref={summary}>
+      <p>
+        {action}: {errorMessage(error)}
+      </p>
+    </div>
   );
 }
