@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../db/like';
 import type { z } from 'zod';
 import type { TContact, ZContactListQuery } from '../../shared/engagements';
 import type { TPage } from '../../shared/pagination';
@@ -53,12 +54,10 @@ export async function getContact(db: Executor, id: string, viewer: Actor): Promi
   return presentContact(requireVisibleContact(viewer, await findContactRow(db, id, viewer)), viewer);
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Contacts the viewer may see, by name. */
 export async function listContacts(db: Executor, query: z.output<typeof ZContactListQuery>, viewer: Actor): Promise<TPage<TContact>> {
   const after = decodeCursor(query.cursor, ['text', 'uuid']);
-  const like = query.q ? `%${escapeLike(query.q)}%` : undefined;
+  const like = query.q ? containing(query.q) : undefined;
   const conditions: (SQL | undefined)[] = [
     visibleContacts(viewer),
     query.post ? eq(posts.code, query.post) : undefined,

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, ilike, or, type SQL } from 'drizzle-orm';
+import { containing } from '../db/like';
 import type { TPage } from '../../shared/pagination';
 import type { TUser, TUserListQuery } from '../../shared/identity';
 import type { Executor } from '../db/client';
@@ -31,15 +32,13 @@ export async function getUser(db: Executor, id: string, viewer: Actor | null): P
   return row ? presentUser(row, viewer) : undefined;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function listUsers(db: Executor, query: TUserListQuery, viewer: Actor): Promise<TPage<TUser>> {
   const after = decodeCursor(query.cursor, ['text']);
   const conditions: (SQL | undefined)[] = [
     query.role ? eq(users.role, query.role) : undefined,
     query.post ? eq(posts.code, query.post) : undefined,
     query.disabled === undefined ? undefined : eq(users.disabled, query.disabled),
-    query.q ? or(ilike(users.name, `%${escapeLike(query.q)}%`), ilike(users.email, `%${escapeLike(query.q)}%`)) : undefined,
+    query.q ? or(ilike(users.name, containing(query.q)), ilike(users.email, containing(query.q))) : undefined,
     after ? gt(users.email, String(after[0])) : undefined,
   ];
   const rows = await db
