@@ -5,6 +5,7 @@ import { useDirective } from '../directives/directive-queries';
 import { ApiError, apiGet } from '../ui/api';
 import { EChart } from '../ui/EChart';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { TableScroll } from '../ui/TableScroll';
 import { useCountriesByCode } from './country-queries';
 import { COVERAGE_COLOR, deliveryText, percent, RECEPTION_NAME, RECEPTIONS, receptionCounts, receptionText, type TCoveragePoint } from './coverage-figures';
 import { ReceptionByCountry } from './ReceptionByCountry';
@@ -68,7 +69,7 @@ export function CoveragePanel({ directiveId }: { directiveId: string }) {
 
 function CoverageTable({ points }: { points: TCoveragePoint[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Coverage by talking point, scrollable">
       <table className="data-table coverage-table" aria-label="Coverage by talking point">
         <thead>
           <tr>
@@ -100,7 +101,7 @@ function CoverageTable({ points }: { points: TCoveragePoint[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
