@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TDirective, TTalkingPointInput } from '../src/shared/directives';
 import type { RunningServer } from '../src/server/main';
@@ -24,6 +24,16 @@ describe('directive to engagement to dashboard', () => {
     page = await newSignedInPage(browser, server.url, email, errors, page);
   }
   const apiWrite = (method: 'PATCH' | 'POST', path: string, data: unknown) => writeThroughApi(page, server.url, method, path, data);
+  /** Types into a picker and chooses the option named; it then shows among the chosen tags. */
+  async function choose(form: Locator, label: string, typed: string, option: string): Promise<void> {
+    const box = form.getByRole('combobox', { name: label, exact: true });
+    await box.click();
+    await box.pressSequentially(typed);
+    await page.getByRole('option', { name: option }).click();
+    await expect
+      .poll(() => form.getByLabel(`${label}: chosen`, { exact: true }).getByRole('row').allTextContents())
+      .toContainEqual(expect.stringContaining(option));
+  }
 
   beforeAll(async () => {
     server = await startE2eServer();
@@ -53,15 +63,15 @@ describe('directive to engagement to dashboard', () => {
     await form.getByLabel('TAGS', { exact: true }).fill('PREL SMIG');
     await form.getByLabel('Objective', { exact: true }).fill('Raise the points below with host-government officials and report how they were received.');
     await form.getByLabel('Background', { exact: true }).fill('A synthetic directive for the browser test.');
-    await form.getByLabel('Action posts: posts', { exact: true }).fill('berlin ottawa');
+    await choose(form, 'Action posts: posts', 'Berlin', 'Embassy Berlin · berlin');
+    await choose(form, 'Action posts: posts', 'Ottawa', 'Embassy Ottawa · ottawa');
     await form.getByLabel('Engagement cadence (days)', { exact: true }).fill('30');
-    await expect.poll(() => form.getByText('Posts named:').textContent()).toContain('(berlin)');
 
     // The first point is left empty: the server's message appears beside its text.
     await form.getByRole('button', { name: 'Add talking point' }).click();
     await form.getByLabel('Point 2 text', { exact: true }).fill('We ask your government to share its assessment of European migration cooperation.');
     await form.getByLabel('Point 2 scope', { exact: true }).selectOption('bureaus');
-    await form.getByRole('group', { name: 'Point 2 bureaus' }).getByLabel('EUR').check();
+    await choose(form, 'Point 2 bureaus', 'Europe', 'Bureau of European and Eurasian Affairs · EUR');
     await form.getByRole('button', { name: 'Save draft' }).click();
     const pointError = form.locator('.field-error').filter({ hasText: 'Point 1 text' });
     await expect.poll(() => pointError.textContent()).toContain('must not be empty');
@@ -77,7 +87,9 @@ describe('directive to engagement to dashboard', () => {
     // A draft can be edited: the form comes back filled in, and the change is saved.
     await page.getByRole('link', { name: 'Edit' }).click();
     const edit = page.getByRole('form', { name: 'Directive' });
-    expect(await edit.getByLabel('Action posts: posts', { exact: true }).inputValue()).toBe('berlin ottawa');
+    await expect
+      .poll(() => edit.getByLabel('Action posts: posts: chosen', { exact: true }).getByRole('row').allTextContents())
+      .toEqual([expect.stringContaining('Embassy Berlin · berlin'), expect.stringContaining('Embassy Ottawa · ottawa')]);
     expect(await edit.getByLabel('Point 2 scope', { exact: true }).inputValue()).toBe('bureaus');
     await edit.getByLabel('Subject', { exact: true }).fill('Engaging host governments on migration policy (synthetic test directive, revised)');
     await edit.getByRole('button', { name: 'Save changes' }).click();

@@ -63,12 +63,23 @@ const ZCadence = z
   .max(366, 'must be at most 366 days')
   .nullable();
 
-/** Addressees, chosen by bureau, by country or one by one; they add up. */
+/**
+ * Addressees, chosen by bureau, by country or one by one; they add up. A draft keeps the
+ * choice itself (a post added to a chosen bureau later is included); issuing the directive
+ * resolves it to posts once, and those never change.
+ */
 export const ZAddressees = z.object({
-  bureaus: z.array(ZBureauCode).default([]),
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO alpha-2 code such as DE')).default([]),
-  posts: z.array(z.string().min(1).max(64)).default([]),
+  bureaus: z.array(ZBureauCode).max(20).default([]),
+  countries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO alpha-2 code such as DE'))
+    .max(300)
+    .default([]),
+  posts: z.array(z.string().min(1).max(64)).max(1000).default([]),
 });
+
+/** The addressees as chosen, in the order chosen: codes of bureaus, countries (alpha-2) and posts. */
+export const ZAddresseeChoice = z.object({ bureaus: z.array(z.string()), countries: z.array(z.string()), posts: z.array(z.string()) });
+export type TAddresseeChoice = z.infer<typeof ZAddresseeChoice>;
 
 /** The longest texts a directive holds, in characters: the form counts against them. */
 export const DIRECTIVE_TEXT_MAX = { subject: 500, objective: 8000, background: 20000, sourceNote: 4000 } as const;
@@ -118,8 +129,12 @@ export const ZDirective = ZDirectiveSummary.extend({
   from: z.string(),
   objective: z.string(),
   background: z.string(),
+  /** The posts addressed: for a draft, those its choice stands for today; once issued, frozen. */
   actionPosts: z.array(ZDirectivePostRef),
   infoPosts: z.array(ZDirectivePostRef),
+  /** How the addressees were chosen; the form edits these (directives older than the choice: their posts one by one). */
+  actionChoice: ZAddresseeChoice,
+  infoChoice: ZAddresseeChoice,
   engagementCadenceDays: z.number().int().nullable(),
   incidentCadenceDays: z.number().int().nullable(),
   assessmentCadenceDays: z.number().int().nullable(),

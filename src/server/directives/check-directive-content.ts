@@ -7,16 +7,13 @@ import type { FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { readableMarkings } from '../identity/access-policy';
 import { visibleDirectives } from './directive-policy';
-import { resolveAddressees } from './resolve-addressees';
+import { addresseeProblems } from './addressee-choices';
 
 /** A directive's fields once the contract's schema has parsed them (defaults applied). */
 export type DirectiveFields = z.output<typeof ZDirectiveInput>;
 export type TalkingPointFields = DirectiveFields['talkingPoints'][number];
 
 export interface CheckedContent {
-  /** Resolved post ids, for whichever of the two addressee lists was given. */
-  actionPostIds?: string[];
-  infoPostIds?: string[];
   errors: FieldError[];
 }
 
@@ -38,16 +35,8 @@ export async function checkDirectiveContent(
   if (fields.classification !== undefined && viewer && !readableMarkings(viewer).includes(fields.classification)) {
     errors.push({ field: 'body.classification', message: `must be at or below your clearance (${viewer.clearance})` });
   }
-  if (fields.actionPosts !== undefined) {
-    const resolved = await resolveAddressees(db, fields.actionPosts, 'body.actionPosts');
-    checked.actionPostIds = resolved.postIds;
-    errors.push(...resolved.errors);
-  }
-  if (fields.infoPosts !== undefined) {
-    const resolved = await resolveAddressees(db, fields.infoPosts, 'body.infoPosts');
-    checked.infoPostIds = resolved.postIds;
-    errors.push(...resolved.errors);
-  }
+  if (fields.actionPosts !== undefined) errors.push(...(await addresseeProblems(db, fields.actionPosts, 'body.actionPosts')));
+  if (fields.infoPosts !== undefined) errors.push(...(await addresseeProblems(db, fields.infoPosts, 'body.infoPosts')));
   if (fields.tags !== undefined && fields.tags.length > 0) {
     const known = new Set((await db.select({ code: tags.code }).from(tags).where(inArray(tags.code, fields.tags))).map((t) => t.code));
     fields.tags.forEach((code, i) => {

@@ -8,7 +8,8 @@ import type { Actor } from '../identity/actor';
 import { checkDirectiveContent } from './check-directive-content';
 import { requireDirectiveAuthor } from './directive-policy';
 import { getDirective } from './directive-queries';
-import { asReferenceConflict, assertReferenceFree, directiveColumnsOf, replaceAddressees, replaceTags, replaceTalkingPoints } from './write-directive-content';
+import { asReferenceConflict, assertReferenceFree, directiveColumnsOf, replaceTags, replaceTalkingPoints } from './write-directive-content';
+import { replaceAddresseeChoice } from './addressee-choices';
 import { parseInput } from '../records/parse-input';
 
 /**
@@ -41,7 +42,8 @@ export async function createDirective(db: Db, input: TDirectiveInput, context: A
         .returning({ id: directives.id });
       if (!created) throw new Error('insert returned no row');
       await replaceTags(tx, created.id, fields.tags);
-      await replaceAddressees(tx, created.id, checked.actionPostIds ?? [], checked.infoPostIds ?? []);
+      await replaceAddresseeChoice(tx, created.id, 'action', fields.actionPosts);
+      await replaceAddresseeChoice(tx, created.id, 'info', fields.infoPosts);
       await replaceTalkingPoints(tx, created.id, fields.talkingPoints);
       await recordAudit(tx, context, {
         action: 'directive.created',

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { directivePosts, directives, posts } from '../db/schema/index';
+import { directiveAddressees, directives, posts } from '../db/schema/index';
 import type { FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { hasPermission, readableMarkings, requirePermission, scopeOf } from '../identity/access-policy';
@@ -29,8 +29,8 @@ export function canManageTags(actor: Actor): boolean {
 
 /** A directive addressed (as action or info) to a post matching `postCondition`. */
 function addressedTo(postCondition: SQL): SQL {
-  return sql`exists (select 1 from ${directivePosts} inner join ${posts} on ${posts.id} = ${directivePosts.postId}
-    where ${directivePosts.directiveId} = ${directives.id} and ${postCondition})`;
+  return sql`exists (select 1 from ${directiveAddressees} inner join ${posts} on ${posts.id} = ${directiveAddressees.postId}
+    where ${directiveAddressees.directiveId} = ${directives.id} and ${postCondition})`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TDirective, TDirectiveStatus, TDirectiveSummary, TTalkingPoint } from '../../shared/directives';
+import type { TAddresseeChoice, TDirective, TDirectiveStatus, TDirectiveSummary, TTalkingPoint } from '../../shared/directives';
 import type { TClearance } from '../../shared/identity';
 import type { Actor } from '../identity/actor';
 import { directiveActions, type IssueReadiness } from './directive-policy';
@@ -52,6 +52,8 @@ export function presentDirectiveSummary(row: DirectiveSummaryRow, tags: string[]
 export interface DirectiveParts {
   tags: string[];
   addressees: DirectivePostRow[];
+  /** How the addressees were chosen. */
+  choices: { action: TAddresseeChoice; info: TAddresseeChoice };
   /** Already narrowed to the viewer's post where that applies. */
   talkingPoints: TTalkingPoint[];
   /** Links to other directives, null when the viewer may not see the other one. */
@@ -70,6 +72,8 @@ export function presentDirective(row: DirectiveFullRow, parts: DirectiveParts): 
     background: row.background,
     actionPosts: postsWithRole('action'),
     infoPosts: postsWithRole('info'),
+    actionChoice: parts.choices.action,
+    infoChoice: parts.choices.info,
     engagementCadenceDays: row.engagementCadenceDays,
     incidentCadenceDays: row.incidentCadenceDays,
     assessmentCadenceDays: row.assessmentCadenceDays,

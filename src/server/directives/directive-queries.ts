@@ -3,13 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TDirective, TDirectiveListQuery, TDirectiveSummary } from '../../shared/directives';
 import type { TPage } from '../../shared/pagination';
 import type { Executor } from '../db/client';
-import { directivePosts, directives, directiveTags, posts, talkingPoints } from '../db/schema/index';
+import { directiveAddressees, directives, directiveTags, posts, talkingPoints } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
 import { canSeeDirective, statusAsSeenBy, viewerPostId, visibleDirectives } from './directive-policy';
 import { presentDirective, presentDirectiveSummary, type DirectivePostRow } from './directive-presenter';
 import { loadTalkingPoints } from './talking-point-queries';
+import { addresseeChoicesOf } from './addressee-choices';
 
 const supersededDirective = alias(directives, 'superseded_directive');
 
@@ -30,8 +31,9 @@ const directiveColumns = {
   synthetic: directives.synthetic,
   sourceNote: directives.sourceNote,
   issuedAt: directives.issuedAt,
-  actionPostCount: sql<number>`(select count(*) from ${directivePosts}
-    where ${directivePosts.directiveId} = ${directives.id} and ${directivePosts.role} = 'action')::int`,
+  /** A draft's counts the posts its choice stands for today. */
+  actionPostCount: sql<number>`(select count(*) from ${directiveAddressees}
+    where ${directiveAddressees.directiveId} = ${directives.id} and ${directiveAddressees.role} = 'action')::int`,
   pointCount: sql<number>`(select count(*) from ${talkingPoints} where ${talkingPoints.directiveId} = ${directives.id})::int`,
   /** Only for what the viewer may do (issue needs it still in force); never shown. */
   supersedesStatus: supersededDirective.status,
@@ -69,12 +71,13 @@ async function tagsOf(db: Executor, ids: string[]): Promise<Map<string, string[]
   return byDirective;
 }
 
+/** The posts addressed: a draft's as its choice stands today, an issued directive's as frozen. */
 async function addresseesOf(db: Executor, id: string): Promise<DirectivePostRow[]> {
   return db
-    .select({ role: directivePosts.role, code: posts.code, name: posts.name, country: posts.countryAlpha2, bureau: posts.bureauCode })
-    .from(directivePosts)
-    .innerJoin(posts, eq(posts.id, directivePosts.postId))
-    .where(eq(directivePosts.directiveId, id))
+    .select({ role: directiveAddressees.role, code: posts.code, name: posts.name, country: posts.countryAlpha2, bureau: posts.bureauCode })
+    .from(directiveAddressees)
+    .innerJoin(posts, eq(posts.id, directiveAddressees.postId))
+    .where(eq(directiveAddressees.directiveId, id))
     .orderBy(asc(posts.code));
 }
 
@@ -90,9 +93,10 @@ async function supersededByOf(db: Executor, id: string, viewer: Actor | null): P
 
 /** A directive in full, with the talking points the viewer's post must deliver. */
 export async function presentDirectiveRow(db: Executor, row: DirectiveRow, viewer: Actor | null): Promise<TDirective> {
-  const [tags, addressees, points, supersededBy, supersedesVisible] = await Promise.all([
+  const [tags, addressees, choices, points, supersededBy, supersedesVisible] = await Promise.all([
     tagsOf(db, [row.id]),
     addresseesOf(db, row.id),
+    addresseeChoicesOf(db, row.id),
     loadTalkingPoints(db, row.id, viewerPostId(viewer)),
     supersededByOf(db, row.id, viewer),
     row.supersedesId && viewer ? canSeeDirective(db, viewer, row.supersedesId) : Promise.resolve(true),
@@ -100,6 +104,7 @@ export async function presentDirectiveRow(db: Executor, row: DirectiveRow, viewe
   return presentDirective(row, {
     tags: tags.get(row.id) ?? [],
     addressees,
+    choices,
     talkingPoints: points,
     supersedes: supersedesVisible ? row.supersedesId : null,
     supersededBy,
@@ -123,8 +128,8 @@ export async function listDirectives(db: Executor, query: TDirectiveListQuery, v
       ? sql`exists (select 1 from ${directiveTags} where ${directiveTags.directiveId} = ${directives.id} and ${directiveTags.tagCode} = ${query.tag})`
       : undefined,
     query.post
-      ? sql`exists (select 1 from ${directivePosts} inner join ${posts} on ${posts.id} = ${directivePosts.postId}
-          where ${directivePosts.directiveId} = ${directives.id} and ${posts.code} = ${query.post})`
+      ? sql`exists (select 1 from ${directiveAddressees} inner join ${posts} on ${posts.id} = ${directiveAddressees.postId}
+          where ${directiveAddressees.directiveId} = ${directives.id} and ${posts.code} = ${query.post})`
       : undefined,
     query.q ? or(ilike(directives.reference, `%${escapeLike(query.q)}%`), ilike(directives.subject, `%${escapeLike(query.q)}%`)) : undefined,
     after ? sql`(${directives.date}, ${directives.id}) < (${String(after[0])}::date, ${String(after[1])}::uuid)` : undefined,

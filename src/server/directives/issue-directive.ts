@@ -10,6 +10,7 @@ import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { canSeeDirective, issueProblems, requireDirectiveAuthor } from './directive-policy';
 import { getDirective, requireDirectiveRow } from './directive-queries';
+import { freezeAddressees } from './addressee-choices';
 
 /**
  * Issues a draft: from now on its text is frozen and posts act on it. A draft that
@@ -18,6 +19,8 @@ import { getDirective, requireDirectiveRow } from './directive-queries';
  */
 export async function issueDirective(db: Db, id: string, context: AuditContext, actor: Actor | null): Promise<TDirective> {
   await db.transaction(async (tx) => {
+    // Locked until the end: an edit of its addressees waits, and cannot change what is frozen below.
+    await tx.select({ id: directives.id }).from(directives).where(eq(directives.id, id)).for('update');
     const draft = await requireDirectiveRow(tx, id, actor);
     if (actor) requireDirectiveAuthor(actor);
     if (draft.status !== 'draft') {
@@ -31,7 +34,10 @@ export async function issueDirective(db: Db, id: string, context: AuditContext, 
     if (problems.length > 0)
       throw AppError.validation(problems, `This draft cannot be issued yet: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`);
 
-    // Each step is conditional on the status it expects, so two authors racing cannot both win.
+    // The posts its choice stands for now (a post added to a chosen bureau since it was saved
+    // too) become its posts for good. Each step is conditional on the status it expects, so
+    // two authors racing cannot both win.
+    const addressed = await freezeAddressees(tx, id);
     const [issued] = await tx
       .update(directives)
       .set({ status: 'issued', issuedAt: new Date(), issuedBy: actor?.id ?? null, updatedAt: new Date() })
@@ -43,7 +49,13 @@ export async function issueDirective(db: Db, id: string, context: AuditContext, 
       classification: draft.classification as TClearance,
       recordType: 'directive',
       recordId: id,
-      change: { reference: draft.reference, status: { from: 'draft', to: 'issued' }, supersedes: draft.supersedesId },
+      change: {
+        reference: draft.reference,
+        status: { from: 'draft', to: 'issued' },
+        supersedes: draft.supersedesId,
+        actionPosts: addressed.filter((post) => post.role === 'action').map((post) => post.code),
+        infoPosts: addressed.filter((post) => post.role === 'info').map((post) => post.code),
+      },
     });
 
     if (draft.supersedesId) {

@@ -4,13 +4,14 @@ import type { TDirective } from '../../shared/directives';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
-import { directivePosts, directives } from '../db/schema/index';
+import { directives } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { checkDirectiveContent, type DirectiveFields } from './check-directive-content';
 import { requireDirectiveAuthor } from './directive-policy';
 import { getDirective, requireDirectiveRow, type DirectiveRow } from './directive-queries';
-import { asReferenceConflict, assertReferenceFree, directiveColumnsOf, replaceAddressees, replaceTags, replaceTalkingPoints } from './write-directive-content';
+import { asReferenceConflict, assertReferenceFree, directiveColumnsOf, replaceTags, replaceTalkingPoints } from './write-directive-content';
+import { addresseeChoicesOf, replaceAddresseeChoice } from './addressee-choices';
 
 export const FROZEN = 'Issued directives are frozen; draft a new directive that supersedes it.';
 
@@ -63,11 +64,18 @@ export async function updateDirective(db: Db, id: string, fields: Partial<Direct
         .returning({ id: directives.id });
       if (!updated) throw new AppError('conflict', FROZEN);
       if (fields.tags !== undefined) await replaceTags(tx, id, fields.tags);
-      if (checked.actionPostIds !== undefined || checked.infoPostIds !== undefined) {
-        // Only resolved posts are stored, so the list not given keeps its posts as they are.
-        const stored = await tx.select().from(directivePosts).where(eq(directivePosts.directiveId, id));
-        const ofRole = (role: string) => stored.filter((row) => row.role === role).map((row) => row.postId);
-        await replaceAddressees(tx, id, checked.actionPostIds ?? ofRole('action'), checked.infoPostIds ?? ofRole('info'));
+      // The list not given keeps its choice as it is; the trail says what the choice was and became.
+      const change = describeChange(current, fields);
+      const before = await addresseeChoicesOf(tx, id);
+      for (const [field, role] of [
+        ['actionPosts', 'action'],
+        ['infoPosts', 'info'],
+      ] as const) {
+        const choice = fields[field];
+        if (choice === undefined) continue;
+        const after = await replaceAddresseeChoice(tx, id, role, choice);
+        if (JSON.stringify(after) === JSON.stringify(before[role])) delete change[field];
+        else change[field] = { from: before[role], to: after };
       }
       if (fields.talkingPoints !== undefined) await replaceTalkingPoints(tx, id, fields.talkingPoints);
       await recordAudit(tx, context, {
@@ -75,7 +83,7 @@ export async function updateDirective(db: Db, id: string, fields: Partial<Direct
         classification: higherMarking(current.classification, fields.classification ?? current.classification),
         recordType: 'directive',
         recordId: id,
-        change: describeChange(current, fields),
+        change,
       });
     })
     .catch((error: unknown) => {

@@ -1,10 +1,9 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { isUniqueViolation } from '../db/constraint-errors';
 import type { Executor } from '../db/client';
-import { counterArguments, directivePosts, directives, directiveTags, talkingPoints } from '../db/schema/index';
+import { counterArguments, directives, directiveTags, talkingPoints } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { DirectiveFields, TalkingPointFields } from './check-directive-content';
-import { assignRoles } from './resolve-addressees';
 
 /** The directive's own columns among the fields given (updates are partial). */
 export function directiveColumnsOf(fields: Partial<DirectiveFields>): Partial<typeof directives.$inferInsert> {
@@ -47,12 +46,6 @@ export async function replaceTags(tx: Executor, directiveId: string, codes: stri
   await tx.delete(directiveTags).where(eq(directiveTags.directiveId, directiveId));
   const unique = [...new Set(codes)];
   if (unique.length > 0) await tx.insert(directiveTags).values(unique.map((tagCode) => ({ directiveId, tagCode })));
-}
-
-export async function replaceAddressees(tx: Executor, directiveId: string, actionPostIds: string[], infoPostIds: string[]): Promise<void> {
-  await tx.delete(directivePosts).where(eq(directivePosts.directiveId, directiveId));
-  const rows = assignRoles(actionPostIds, infoPostIds).map((row) => ({ directiveId, ...row }));
-  if (rows.length > 0) await tx.insert(directivePosts).values(rows);
 }
 
 /** Points are numbered 1..n in the order given; their counter-arguments keep their order too. */

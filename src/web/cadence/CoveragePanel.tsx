@@ -5,10 +5,10 @@ import { useDirective } from '../directives/directive-queries';
 import { ApiError, apiGet } from '../ui/api';
 import { EChart } from '../ui/EChart';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { TableScroll } from '../ui/TableScroll';
 import { useCountriesByCode } from './country-queries';
 import { COVERAGE_COLOR, deliveryText, percent, RECEPTION_NAME, RECEPTIONS, receptionCounts, receptionText, type TCoveragePoint } from './coverage-figures';
 import { ReceptionByCountry } from './ReceptionByCountry';
-import { TableScroll } from '../ui/TableScroll';
 
 /** Per talking point: the share of applicable posts that delivered it, and how those posts' hosts received it. */
 export function CoveragePanel({ directiveId }: { directiveId: string }) {

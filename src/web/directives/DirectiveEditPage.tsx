@@ -34,7 +34,7 @@ export function DirectiveEditPage() {
         <p>This directive can no longer be changed: only a draft can. Write a new directive that supersedes it instead.</p>
       ) : (
         <>
-          <p className="muted">Addressees are shown as the individual posts they cover; bureaus and countries can be added again.</p>
+          <p className="muted">Addressees are kept as chosen: a bureau or a country stands for all its posts, as they are when the directive is issued.</p>
           <DirectiveForm
             initial={draftOf(d)}
             heading="Directive"

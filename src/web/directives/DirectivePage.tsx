@@ -13,6 +13,9 @@ import { directiveKey, useDirective } from './directive-queries';
 import { cadenceText, DIRECTIVE_STATUS_LABEL, formatDay } from '../ui/labels';
 import { formatDateTime } from '../ui/format';
 import { hasPermission, useMe } from '../ui/session';
+import { pickerText } from '../ui/MultiPicker';
+import type { PickerItem } from '../ui/SearchPicker';
+import { useReferenceChoices } from './reference-choices';
 
 export function DirectivePage() {
   const { id = '' } = useParams();
@@ -122,10 +125,12 @@ export function DirectivePage() {
           <dd>{d.tags.join(', ') || '—'}</dd>
           <dt>ACTION</dt>
           <dd>
+            {d.status === 'draft' && <ChoiceSummary choice={d.actionChoice} />}
             <PostList posts={d.actionPosts} />
           </dd>
           <dt>INFO</dt>
           <dd>
+            {d.status === 'draft' && <ChoiceSummary choice={d.infoChoice} />}
             <PostList posts={d.infoPosts} />
           </dd>
           {d.issuedAt && (
@@ -203,5 +208,18 @@ function PostList({ posts }: { posts: TDirective['actionPosts'] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A draft's addressees as chosen: the posts listed are those the choice stands for today. */
+function ChoiceSummary({ choice }: { choice: TDirective['actionChoice'] }) {
+  const choices = useReferenceChoices();
+  if (choice.bureaus.length === 0 && choice.countries.length === 0) return null;
+  const named = (items: PickerItem[], codes: string[]) => codes.map((code) => pickerText(items.find((item) => item.id === code) ?? { id: code, name: code }));
+  const chosen = [...named(choices.bureaus, choice.bureaus), ...named(choices.countries, choice.countries), ...named(choices.posts, choice.posts)];
+  return (
+    <p className="small">
+      Chosen: {chosen.join('; ')}. <span className="muted">The posts below are those they cover today; issuing fixes them.</span>
+    </p>
   );
 }

@@ -1,8 +1,9 @@
-import { BUREAU_CODES, type TBureauCode } from '../../shared/reference';
-import { newKey } from '../ui/lists';
+import type { TBureauCode } from '../../shared/reference';
+import { errorsUnder, newKey } from '../ui/lists';
 import { emptyPoint, type PointDraft } from './directive-draft';
-import { errorsUnder } from '../ui/lists';
 import { Field } from '../ui/Field';
+import { MultiPicker } from '../ui/MultiPicker';
+import { useReferenceChoices } from './reference-choices';
 
 interface Props {
   points: PointDraft[];
@@ -71,11 +72,9 @@ interface PointProps {
 
 function PointEditor({ point, number, count, errors, prefix, onChange, onRemove, onMove }: PointProps) {
   const label = `Point ${number}`;
-  const toggleBureau = (code: TBureauCode, on: boolean) =>
-    onChange({ bureaus: on ? [...point.bureaus, code] : point.bureaus.filter((bureau) => bureau !== code) });
+  const choices = useReferenceChoices();
   const setCounter = (key: string, change: { argument?: string; rebuttal?: string }) =>
     onChange({ counterArguments: point.counterArguments.map((counter) => (counter.key === key ? { ...counter, ...change } : counter)) });
-  const bureausError = errorsUnder(errors, `${prefix}.bureaus`);
   const countersError = errors[`${prefix}.counterArguments`];
 
   return (
@@ -84,14 +83,15 @@ function PointEditor({ point, number, count, errors, prefix, onChange, onRemove,
         <div className="point-editor-heading">
           <h3>{label}</h3>
           <div className="point-editor-actions">
-            <button type="button" className="link" disabled={number === 1} onClick={() => onMove(-1)} aria-label={`Move point ${number} up`}>
-              Move up
+            {/* The visible words start the name (and the point's number completes it), so speech input finds them. */}
+            <button type="button" className="link" disabled={number === 1} onClick={() => onMove(-1)}>
+              Move up<span className="visually-hidden"> point {number}</span>
             </button>
-            <button type="button" className="link" disabled={number === count} onClick={() => onMove(1)} aria-label={`Move point ${number} down`}>
-              Move down
+            <button type="button" className="link" disabled={number === count} onClick={() => onMove(1)}>
+              Move down<span className="visually-hidden"> point {number}</span>
             </button>
-            <button type="button" className="link danger" onClick={onRemove} aria-label={`Remove point ${number}`}>
-              Remove
+            <button type="button" className="link danger" onClick={onRemove}>
+              Remove<span className="visually-hidden"> point {number}</span>
             </button>
           </div>
         </div>
@@ -109,9 +109,26 @@ function PointEditor({ point, number, count, errors, prefix, onChange, onRemove,
             )}
           </Field>
           {point.scope === 'countries' && (
-            <Field label={`${label} countries`} error={errorsUnder(errors, `${prefix}.countries`)} hint="ISO alpha-2 codes, e.g. DE FR">
-              {(control) => <input {...control} value={point.countries} onChange={(event) => onChange({ countries: event.target.value })} />}
-            </Field>
+            <MultiPicker
+              label={`${label} countries`}
+              items={choices.countries}
+              loading={choices.loadingCountries}
+              value={point.countries}
+              onChange={(countries) => onChange({ countries })}
+              placeholder="Type a country’s name or code"
+              error={errorsUnder(errors, `${prefix}.countries`)}
+            />
+          )}
+          {point.scope === 'bureaus' && (
+            <MultiPicker
+              label={`${label} bureaus`}
+              items={choices.bureaus}
+              loading={choices.loadingBureaus}
+              value={point.bureaus}
+              onChange={(bureaus) => onChange({ bureaus: bureaus as TBureauCode[] })}
+              placeholder="Type a bureau’s name or code"
+              error={errorsUnder(errors, `${prefix}.bureaus`)}
+            />
           )}
           <Field label={`${label} wording`} error={errors[`${prefix}.wording`]} hint="How much of the wording is known">
             {(control) => (
@@ -128,24 +145,6 @@ function PointEditor({ point, number, count, errors, prefix, onChange, onRemove,
             </Field>
           )}
         </div>
-        {point.scope === 'bureaus' && (
-          <>
-            <fieldset className="checkbox-row" aria-label={`${label} bureaus`}>
-              <legend className="checkbox-row-label">Bureaus</legend>
-              {BUREAU_CODES.map((code) => (
-                <label key={code} className="checkbox">
-                  <input type="checkbox" checked={point.bureaus.includes(code)} onChange={(event) => toggleBureau(code, event.target.checked)} />
-                  {code}
-                </label>
-              ))}
-            </fieldset>
-            {bureausError && (
-              <p className="field-error" role="alert">
-                {label} bureaus {bureausError}
-              </p>
-            )}
-          </>
-        )}
         <Field label={`${label} rationale`} error={errors[`${prefix}.rationale`]} hint="Why the point is made (for the officer, not the host)">
           {(control) => <textarea {...control} rows={2} value={point.rationale} onChange={(event) => onChange({ rationale: event.target.value })} />}
         </Field>

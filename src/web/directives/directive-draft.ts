@@ -4,13 +4,13 @@ import type { TBureauCode } from '../../shared/reference';
 import { today } from '../ui/labels';
 import { newKey, splitCodes } from '../ui/lists';
 
-/** What the directive form edits: text as typed, turned into the API's input on save. */
+/** Addressees as the author chooses them (codes, in the order chosen); the server keeps the choice. */
 export interface AddresseesDraft {
   bureaus: TBureauCode[];
-  /** ISO alpha-2 codes as typed, separated by spaces or commas. */
-  countries: string;
-  /** Post codes as typed. */
-  posts: string;
+  /** ISO alpha-2 codes. */
+  countries: string[];
+  /** Post codes. */
+  posts: string[];
 }
 
 export interface CounterArgumentDraft {
@@ -24,7 +24,8 @@ export interface PointDraft {
   text: string;
   scope: 'all' | 'bureaus' | 'countries';
   bureaus: TBureauCode[];
-  countries: string;
+  /** ISO alpha-2 codes. */
+  countries: string[];
   rationale: string;
   wording: 'verbatim' | 'paraphrase' | 'unpublished';
   attribution: string;
@@ -51,10 +52,10 @@ export interface DirectiveDraft {
   talkingPoints: PointDraft[];
 }
 
-export const EMPTY_ADDRESSEES: AddresseesDraft = { bureaus: [], countries: '', posts: '' };
+export const EMPTY_ADDRESSEES: AddresseesDraft = { bureaus: [], countries: [], posts: [] };
 
 export function emptyPoint(): PointDraft {
-  return { key: newKey(), text: '', scope: 'all', bureaus: [], countries: '', rationale: '', wording: 'verbatim', attribution: '', counterArguments: [] };
+  return { key: newKey(), text: '', scope: 'all', bureaus: [], countries: [], rationale: '', wording: 'verbatim', attribution: '', counterArguments: [] };
 }
 
 export function emptyDirective(): DirectiveDraft {
@@ -79,9 +80,13 @@ export function emptyDirective(): DirectiveDraft {
   };
 }
 
-/** A draft directive from the server, for editing; addressees come back as individual posts. */
+/** A draft directive from the server, for editing; addressees come back as they were chosen. */
 export function draftOf(directive: TDirective): DirectiveDraft {
-  const posts = (refs: TDirective['actionPosts']): AddresseesDraft => ({ bureaus: [], countries: '', posts: refs.map((post) => post.code).join(' ') });
+  const chosen = (choice: TDirective['actionChoice']): AddresseesDraft => ({
+    bureaus: choice.bureaus as TBureauCode[],
+    countries: choice.countries,
+    posts: choice.posts,
+  });
   const days = (value: number | null) => (value === null ? '' : String(value));
   return {
     reference: directive.reference,
@@ -92,8 +97,8 @@ export function draftOf(directive: TDirective): DirectiveDraft {
     background: directive.background,
     classification: directive.classification,
     tags: directive.tags.join(' '),
-    actionPosts: posts(directive.actionPosts),
-    infoPosts: posts(directive.infoPosts),
+    actionPosts: chosen(directive.actionChoice),
+    infoPosts: chosen(directive.infoChoice),
     engagementCadenceDays: days(directive.engagementCadenceDays),
     incidentCadenceDays: days(directive.incidentCadenceDays),
     assessmentCadenceDays: days(directive.assessmentCadenceDays),
@@ -105,7 +110,7 @@ export function draftOf(directive: TDirective): DirectiveDraft {
       text: point.text,
       scope: point.scope,
       bureaus: point.bureaus as TBureauCode[],
-      countries: point.countries.join(' '),
+      countries: point.countries,
       rationale: point.rationale ?? '',
       wording: point.wording,
       attribution: point.attribution ?? '',
@@ -115,7 +120,7 @@ export function draftOf(directive: TDirective): DirectiveDraft {
 }
 
 function addressees(draft: AddresseesDraft) {
-  return { bureaus: draft.bureaus, countries: splitCodes(draft.countries), posts: splitCodes(draft.posts, false) };
+  return { bureaus: draft.bureaus, countries: draft.countries, posts: draft.posts };
 }
 
 function cadence(value: string): number | null {
@@ -131,7 +136,7 @@ function pointInput(point: PointDraft): TTalkingPointInput {
     text: point.text,
     scope: point.scope,
     bureaus: point.scope === 'bureaus' ? point.bureaus : [],
-    countries: point.scope === 'countries' ? splitCodes(point.countries) : [],
+    countries: point.scope === 'countries' ? point.countries : [],
     rationale: optional(point.rationale),
     wording: point.wording,
     attribution: point.wording === 'verbatim' && point.attribution.trim() === '' ? null : optional(point.attribution),

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, pgView, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from './identity';
 import { posts } from './reference';
 
@@ -52,7 +53,32 @@ export const directiveTags = pgTable(
   (t) => [primaryKey({ columns: [t.directiveId, t.tagCode] })],
 );
 
-/** Posts a directive is addressed to: `action` posts must act, `info` posts are informed. */
+/**
+ * The addressees as the author chose them: a bureau, a country or a single post (`kind`,
+ * `code`), as an `action` or `info` addressee, in the order chosen. While a directive is a
+ * draft these rows are its addressees, so a post added to a chosen bureau later is included;
+ * issuing it resolves them once into `directive_posts`.
+ */
+export const directiveAddresseeChoices = pgTable(
+  'directive_addressee_choices',
+  {
+    directiveId: uuid()
+      .notNull()
+      .references(() => directives.id, { onDelete: 'cascade' }),
+    role: text().notNull(),
+    /** 'bureau', 'country' (ISO alpha-2) or 'post' (its code). */
+    kind: text().notNull(),
+    code: text().notNull(),
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.directiveId, t.role, t.kind, t.code] })],
+);
+
+/**
+ * Posts an issued (or superseded, or rescinded) directive was addressed to, frozen when it was
+ * issued: `action` posts must act, `info` posts are informed. Drafts have none: see
+ * `directiveAddressees`.
+ */
 export const directivePosts = pgTable(
   'directive_posts',
   {
@@ -98,3 +124,28 @@ export const counterArguments = pgTable('counter_arguments', {
   argument: text().notNull(),
   rebuttal: text().notNull(),
 });
+
+/**
+ * Every directive's addressed posts: the frozen `directive_posts` of a directive once issued,
+ * and for a draft the posts its choices stand for today (every post of a chosen bureau or
+ * country, and each post chosen by code). A post chosen both ways acts: action wins over info.
+ * Everything that asks which posts a directive is addressed to, draft or not, reads this;
+ * issuing a draft copies its rows here into `directive_posts`.
+ */
+export const directiveAddressees = pgView('directive_addressees', {
+  directiveId: uuid('directive_id').notNull(),
+  postId: uuid('post_id').notNull(),
+  role: text('role').notNull(),
+}).as(sql`
+  select dp.directive_id, dp.post_id, dp.role
+  from directive_posts dp
+  join directives d on d.id = dp.directive_id and d.status <> 'draft'
+  union all
+  select c.directive_id, p.id as post_id, case when bool_or(c.role = 'action') then 'action' else 'info' end as role
+  from directive_addressee_choices c
+  join directives d on d.id = c.directive_id and d.status = 'draft'
+  join posts p on (c.kind = 'bureau' and p.bureau_code = c.code)
+    or (c.kind = 'country' and p.country_alpha2 = c.code)
+    or (c.kind = 'post' and p.code = c.code)
+  group by c.directive_id, p.id
+`);
