@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCadenceRow } from './engagements';
+import { ZClearance, ZRole } from './identity';
 import { ZPageQuery } from './pagination';
 import { ZBureauCode, ZPost, ZPostKind } from './reference';
 
@@ -39,3 +40,14 @@ export const ZPostOverview = z.object({
   deadlines: z.array(ZCadenceRow),
 });
 export type TPostOverview = z.infer<typeof ZPostOverview>;
+
+/** A person who works at a post, as their colleagues pick them (officers present, follow-up owners). */
+export const ZPostStaffMember = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  role: ZRole,
+  clearance: ZClearance,
+});
+export type TPostStaffMember = z.infer<typeof ZPostStaffMember>;
+export const ZPostStaff = z.object({ items: z.array(ZPostStaffMember) });
+export type TPostStaff = z.infer<typeof ZPostStaff>;

@@ -1,10 +1,12 @@
 import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { TBureau, TCountry, TPost } from '../../shared/reference';
-import type { TCountryListQuery, TPostListQuery } from '../../shared/reference-api';
+import type { TCountryListQuery, TPostListQuery, TPostStaff } from '../../shared/reference-api';
 import type { TPage } from '../../shared/pagination';
 import type { Db } from '../db/client';
 import { containing } from '../db/like';
-import { bureaus, countries, posts } from '../db/schema/index';
+import { bureaus, countries, posts, users } from '../db/schema/index';
+import { AppError } from '../http/app-error';
+import type { Actor } from '../identity/actor';
 import { decodeCursor, toPage } from '../http/cursor';
 import { presentCountry, presentPost, type PostRow } from './reference-presenter';
 
@@ -101,4 +103,23 @@ export async function getPost(db: Db, code: string): Promise<TPost | undefined> 
     .where(eq(posts.code, code))
     .limit(1);
   return rows[0] ? presentPost(rows[0]) : undefined;
+}
+
+/**
+ * The enabled users whose home post this is, by name: the people a colleague may name as
+ * present at an engagement or give a follow-up to. Only the post's own staff and administrators
+ * may list them (a post's staff is not reference data).
+ */
+export async function listPostStaff(db: Db, actor: Actor, code: string): Promise<TPostStaff> {
+  const [post] = await db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).limit(1);
+  if (!post) throw AppError.notFound(`Post ${code}`);
+  if (actor.role !== 'admin' && actor.postCode !== code) {
+    throw new AppError('forbidden', 'Only the people of this post (and administrators) may list its staff.');
+  }
+  const items = await db
+    .select({ id: users.id, name: users.name, role: users.role, clearance: users.clearance })
+    .from(users)
+    .where(and(eq(users.postId, post.id), eq(users.disabled, false)))
+    .orderBy(asc(users.name), asc(users.id));
+  return { items: items as TPostStaff['items'] };
 }

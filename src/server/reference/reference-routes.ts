@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZPage } from '../../shared/pagination';
 import { ZProblem } from '../../shared/problem';
 import { ZBureau, ZCountry, ZPost } from '../../shared/reference';
-import { ZCountryListQuery, ZCountryParams, ZPostListQuery, ZPostOverview, ZPostParams } from '../../shared/reference-api';
+import { ZCountryListQuery, ZCountryParams, ZPostListQuery, ZPostOverview, ZPostParams, ZPostStaff } from '../../shared/reference-api';
 import { AppError } from '../http/app-error';
 import { actorOf } from '../identity/authenticate';
 import { postOverview } from './post-overview';
-import { getCountry, getPost, listBureaus, listCountries, listPosts } from './reference-queries';
+import { getCountry, getPost, listBureaus, listCountries, listPosts, listPostStaff } from './reference-queries';
 
 /** Reference data is read-only through the API; it changes by seed and import only. */
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -96,5 +96,19 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => postOverview(app.db, actorOf(request), request.params.code, new Date()),
+  );
+
+  app.get(
+    '/posts/:code/staff',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'The people of a post, to name as present at an engagement or give a follow-up to',
+        description: 'Enabled users whose home post this is, by name. Only the post’s own officers and approvers, and administrators, may list them.',
+        params: ZPostParams,
+        response: { 200: ZPostStaff, 400: ZProblem, 403: ZProblem, 404: ZProblem },
+      },
+    },
+    async (request) => listPostStaff(app.db, actorOf(request), request.params.code),
   );
 };
