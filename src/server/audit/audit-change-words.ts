@@ -94,7 +94,10 @@ function listText(field: string, list: unknown[]): string {
 }
 
 function objectText(value: Record<string, unknown>): string {
-  if (typeof value.type === 'string' && typeof value.id === 'string') return `a ${fieldLabel(value.type).toLowerCase()}`;
+  if (typeof value.type === 'string' && typeof value.id === 'string') {
+    const kind = fieldLabel(value.type).toLowerCase();
+    return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+  }
   return Object.entries(value)
     .map(([key, item]) => `${fieldLabel(key).toLowerCase()} ${valueText(key, item)}`)
     .join(', ');
