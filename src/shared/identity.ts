@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { checkDateRange, ZDateTime } from './dates';
 import { ZPageQuery } from './pagination';
 import { ZBureauCode } from './reference';
 
@@ -190,31 +189,3 @@ export const ZActiveSession = z.object({
   current: z.boolean(),
 });
 export type TActiveSession = z.infer<typeof ZActiveSession>;
-
-export const ZAuditEvent = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorEmail: z.string().nullable(),
-  via: z.enum(['session', 'token', 'cli', 'system']),
-  action: z.string(),
-  recordType: z.string(),
-  recordId: z.string().nullable(),
-  change: z.unknown(),
-  address: z.string().nullable(),
-  /** The marking of the record the event is about; events above the reader's clearance are not listed. */
-  classification: ZClearance,
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type TAuditEvent = z.infer<typeof ZAuditEvent>;
-
-export const ZAuditQuery = ZPageQuery.extend({
-  actor: z.string().max(254).optional().describe('Actor email or id'),
-  action: z.string().max(100).optional().describe('Exact action, e.g. session.sign_in_failed'),
-  recordType: z.string().max(100).optional(),
-  recordId: z.string().max(100).optional(),
-  from: ZDateTime().optional(),
-  to: ZDateTime().optional(),
-}).superRefine(checkDateRange);
-export type TAuditQuery = z.infer<typeof ZAuditQuery>;

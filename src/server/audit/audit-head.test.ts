@@ -81,7 +81,12 @@ describe('a head kept outside the database', () => {
   it('says so when the head names no event of this trail', async () => {
     const skipped = await database.db
       .transaction(async (tx) => {
-        const head = await recordAudit(tx, SYSTEM, { action: 'user.updated', recordType: 'user', classification: 'U' });
+        const head = await recordAudit(tx, SYSTEM, {
+          action: 'user.updated',
+          recordType: 'user',
+          change: { name: { from: 'A', to: 'B' } },
+          classification: 'U',
+        });
         tx.rollback();
         return head;
       })
@@ -90,7 +95,9 @@ describe('a head kept outside the database', () => {
     // The rolled-back event used a sequence number that no event has.
     const [last] = await queryRows<{ id: number }>(database.db, sql`select last_value::int as id from audit_events_id_seq`);
     const gap = { id: last!.id, hash: heads[0]!.hash };
-    await database.db.transaction((tx) => recordAudit(tx, SYSTEM, { action: 'user.updated', recordType: 'user', classification: 'U' }));
+    await database.db.transaction((tx) =>
+      recordAudit(tx, SYSTEM, { action: 'user.updated', recordType: 'user', change: { name: { from: 'A', to: 'B' } }, classification: 'U' }),
+    );
     expect(headFailure(await verifyAudit(database.db, { head: gap }))).toBe(
       `there is no event ${gap.id} (it was removed and the events after it rewritten, or the head comes from another database)`,
     );

@@ -1,15 +1,19 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
-import type { TAuditEvent, TAuditQuery, TClearance } from '../../shared/identity';
+import type { TAuditEvent, TAuditQuery } from '../../shared/audit';
 import type { Actor } from '../identity/actor';
 import { markingReadable } from '../identity/access-policy';
 import type { TPage } from '../../shared/pagination';
 import type { Executor } from '../db/client';
 import { auditEvents } from '../db/schema/index';
 import { decodeCursor, toPage } from '../http/cursor';
+import { presentAuditEvents } from './audit-presenter';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Audit events, newest first: only those about records the viewer is cleared for. */
+/**
+ * Audit events, newest first: only those about records the viewer is cleared for, each with
+ * its record named as the viewer may know it (see audit-presenter.ts).
+ */
 export async function listAuditEvents(db: Executor, query: TAuditQuery, viewer: Actor): Promise<TPage<TAuditEvent>> {
   const after = decodeCursor(query.cursor, ['integer']);
   const actor = query.actor?.trim().toLowerCase();
@@ -30,13 +34,5 @@ export async function listAuditEvents(db: Executor, query: TAuditQuery, viewer: 
     .orderBy(desc(auditEvents.id))
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (row) => [row.id]);
-  return {
-    items: page.items.map((row) => ({
-      ...row,
-      at: row.at.toISOString(),
-      via: row.via as TAuditEvent['via'],
-      classification: row.classification as TClearance,
-    })),
-    nextCursor: page.nextCursor,
-  };
+  return { items: await presentAuditEvents(db, viewer, page.items), nextCursor: page.nextCursor };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZAuditEvent, ZAuditQuery } from '../../shared/identity';
+import { ZAuditEvent, ZAuditQuery } from '../../shared/audit';
 import { ZPage } from '../../shared/pagination';
 import { ZProblem } from '../../shared/problem';
 import { requirePermission } from '../identity/access-policy';

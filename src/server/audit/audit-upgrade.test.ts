@@ -87,7 +87,13 @@ describe('upgrading a database whose audit trail began before markings were hash
     ids.push(await appendAsBefore(database.db, { action: 'user.created', change: { email: 'second@example.org' }, classification: 'S' }));
     ids.push(await appendAsBefore(database.db, { action: 'user.updated', change: AWKWARD_CHANGE, classification: 'U' }));
     await migrate(database);
-    ids.push((await database.db.transaction((tx) => recordAudit(tx, SYSTEM, { action: 'user.disabled', recordType: 'user', classification: 'C' }))).id);
+    ids.push(
+      (
+        await database.db.transaction((tx) =>
+          recordAudit(tx, SYSTEM, { action: 'user.disabled', recordType: 'user', change: { disabled: { from: false, to: true } }, classification: 'C' }),
+        )
+      ).id,
+    );
   });
   afterAll(async () => database.close());
 

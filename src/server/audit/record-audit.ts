@@ -5,6 +5,7 @@ import { auditEvents } from '../db/schema/index';
 import type { AuditContext } from './audit-context';
 import { GENESIS_HASH, HASH_VERSION, hashEvent } from './audit-hash';
 import type { AuditHead } from './audit-head';
+import { secretsIn } from './audit-secrets';
 
 /** Any number shared by every Demarche process: audit appends take it in turn. */
 const AUDIT_CHAIN_LOCK = 72_534_002;
@@ -13,8 +14,13 @@ export interface AuditEntry {
   action: string;
   recordType: string;
   recordId?: string | null;
-  /** What changed, without secrets (never a password or a token). */
-  change?: Record<string, unknown>;
+  /**
+   * What the write changed, field by field, without secrets (never a password, a hash or a
+   * token): `{ status: { from: 'draft', to: 'submitted' } }` for a change, the values for a
+   * creation, `'changed'` for a long text the record keeps, `{ added, removed }` for a list.
+   * Required and never empty: an event that says nothing reads as "{}" forever.
+   */
+  change: Record<string, unknown>;
   /**
    * The marking of the record (the higher one when a change moves it): what an event says
    * of a record is as sensitive as the record. Required, so no write can forget it.
@@ -36,6 +42,7 @@ export async function lockAuditChain(tx: Executor): Promise<void> {
  * chain linear when several processes write at once. Returns the new head.
  */
 export async function recordAudit(tx: Executor, context: AuditContext, entry: AuditEntry): Promise<AuditHead> {
+  assertDescribed(entry);
   await lockAuditChain(tx);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -44,7 +51,7 @@ export async function recordAudit(tx: Executor, context: AuditContext, entry: Au
   // The column keeps milliseconds, as Date does: the stored time reads back as it was hashed.
   const at = new Date();
   // Through JSON once, so the hashed value is exactly what jsonb will give back.
-  const change = JSON.parse(JSON.stringify({ ...(entry.change ?? {}), ...(context.tokenId ? { tokenId: context.tokenId } : {}) })) as Record<string, unknown>;
+  const change = JSON.parse(JSON.stringify({ ...entry.change, ...(context.tokenId ? { tokenId: context.tokenId } : {}) })) as Record<string, unknown>;
   const fields = {
     id,
     at,
@@ -68,4 +75,16 @@ export async function recordAudit(tx: Executor, context: AuditContext, entry: Au
             ${fields.recordType}, ${fields.recordId}, ${JSON.stringify(change)}::jsonb, ${fields.address}, ${fields.classification},
             ${prevHash}, ${hash})`);
   return { id, hash };
+}
+
+/**
+ * Refuses, before anything is written, an event that records no change or records a secret:
+ * both are mistakes of the write path (the trail can never be corrected afterwards), and the
+ * write fails with the event rather than leaving either behind.
+ */
+function assertDescribed(entry: AuditEntry): void {
+  const described = Object.values(entry.change ?? {}).some((value) => value !== undefined);
+  if (!described) throw new Error(`Audit event ${entry.action} records no change: say what the write changed`);
+  const secrets = secretsIn(entry.change);
+  if (secrets.length > 0) throw new Error(`Audit event ${entry.action} would record a secret (${secrets.join(', ')})`);
 }

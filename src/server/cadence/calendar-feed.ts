@@ -26,7 +26,14 @@ export async function rotateCalendarFeed(db: Db, actor: Actor, baseUrl: string, 
       .insert(calendarFeeds)
       .values({ userId: actor.id, secretHash: hashSecret(secret), rotatedAt })
       .onConflictDoUpdate({ target: calendarFeeds.userId, set: { secretHash: hashSecret(secret), rotatedAt } });
-    await recordAudit(tx, context, { action: 'calendar.rotated', recordType: 'user', recordId: actor.id, classification: 'U' });
+    await recordAudit(tx, context, {
+      action: 'calendar.rotated',
+      recordType: 'user',
+      recordId: actor.id,
+      // That the address changed, never the address: it is the feed's only credential.
+      change: { calendarFeedAddress: 'replaced' },
+      classification: 'U',
+    });
   });
   return { url: `${baseUrl}/api/calendar/${secret}.ics`, rotatedAt: rotatedAt.toISOString() };
 }

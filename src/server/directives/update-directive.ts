@@ -52,6 +52,9 @@ export async function updateDirective(db: Db, id: string, fields: Partial<Direct
   if (Object.values(fields).every((value) => value === undefined)) return getDirective(db, id, actor);
   const checked = await checkDirectiveContent(db, fields, actor, id);
   if (checked.errors.length > 0) throw AppError.validation(checked.errors);
+  // Values sent again as they are change nothing: nothing is written, and no event says so.
+  const change = describeChange(current, fields);
+  if (Object.keys(change).length === 0) return getDirective(db, id, actor);
 
   await db
     .transaction(async (tx) => {

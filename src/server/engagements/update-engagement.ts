@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { ZEngagementUpdate, type TEngagement } from '../../shared/engagements';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
+import { listChange, type ListChange } from '../audit/list-change';
 import type { Executor } from '../db/client';
 import { engagementContacts, engagementDirectives, engagementOfficers, engagementPoints, engagements, followUps } from '../db/schema/index';
 import { AppError } from '../http/app-error';
@@ -110,6 +111,17 @@ const FIELD_OF: Record<string, string> = {
   followUps: 'followUps',
 };
 
+/** What replacing a list changed, for the trail: ids added and removed, or how many points and follow-ups. */
+function relationChange(relation: RelationName, before: EngagementRelations, after: EngagementRelations): ListChange | undefined {
+  if (relation === 'points') return listChange(before.points, after.points, (point) => point.talkingPointId);
+  if (relation === 'followUps') {
+    // Done or not, not when: a list sent again keeps its follow-ups' done dates.
+    const items = (list: EngagementRelations['followUps']) => list.map(({ doneAt, ...item }) => ({ ...item, done: doneAt !== null }));
+    return listChange(items(before.followUps), items(after.followUps), (item) => `${item.action}\n${item.ownerId}\n${item.dueDate}`);
+  }
+  return listChange(before[relation], after[relation]);
+}
+
 /**
  * Changes a draft: only the fields given (pass what the client sent), checked together with
  * what is stored, so that a new directive list cannot leave points it no longer covers.
@@ -139,7 +151,10 @@ export async function updateEngagement(db: Executor, id: string, raw: unknown, c
   const replaced = (Object.keys(update) as (keyof EngagementFields)[])
     .flatMap((field) => (RELATION_OF[field] ? [RELATION_OF[field]] : []))
     .filter((relation) => !sameRelation(relations[relation], before.relations[relation]));
-  for (const relation of replaced) change[relation] = relation === 'points' || relation === 'followUps' ? relations[relation].length : relations[relation];
+  for (const relation of replaced) {
+    const listed = relationChange(relation, before.relations, relations);
+    if (listed) change[relation] = listed;
+  }
 
   await db.transaction(async (tx) => {
     // Checked again under the write: a draft submitted meanwhile is no longer editable.

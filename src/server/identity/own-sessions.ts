@@ -72,7 +72,13 @@ export async function revokeOwnSession(
       .returning({ idHash: sessions.idHash });
     if (!revoked) throw AppError.notFound('Session');
     const current = revoked.idHash === currentSessionHash;
-    await recordAudit(tx, context, { action: 'session.revoked', recordType: 'session', recordId: id, change: { current }, classification: 'U' });
+    await recordAudit(tx, context, {
+      action: 'session.revoked',
+      recordType: 'session',
+      recordId: id,
+      change: { session: 'ended', current },
+      classification: 'U',
+    });
     return { current };
   });
 }

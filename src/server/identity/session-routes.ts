@@ -43,7 +43,13 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = actorOf(request);
     if (request.authVia !== 'session') throw new AppError('validation', 'Sign-out ends a cookie session; revoke an API token instead.');
     await app.db.transaction((tx) =>
-      recordAudit(tx, auditContextOf(request), { action: 'session.signed_out', recordType: 'user', recordId: actor.id, classification: 'U' }),
+      recordAudit(tx, auditContextOf(request), {
+        action: 'session.signed_out',
+        recordType: 'user',
+        recordId: actor.id,
+        change: { session: 'ended' },
+        classification: 'U',
+      }),
     );
     await request.session.destroy();
     void reply.clearCookie('demarche_session', { path: '/' });

@@ -57,6 +57,7 @@ export async function signIn(db: Db, input: TSignIn, address: string): Promise<A
         action: 'session.signed_in',
         recordType: 'user',
         recordId: actor.id,
+        change: { session: 'started' },
         classification: 'U',
       },
     ),

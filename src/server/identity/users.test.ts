@@ -96,7 +96,9 @@ describe('user administration', () => {
     const after = (await t.request({ method: 'GET', url: `/api/v1/users/${self.actor.id}`, as: self })).json();
     expect(after).toEqual(before);
     // Still cleared U: a secret audit event stays out of their sight until another administrator raises them.
-    await t.database.db.transaction((tx) => recordAudit(tx, SYSTEM, { action: 'test.secret', recordType: 'test', classification: 'S' }));
+    await t.database.db.transaction((tx) =>
+      recordAudit(tx, SYSTEM, { action: 'test.secret', recordType: 'test', change: { marking: 'S' }, classification: 'S' }),
+    );
     const secretEvents = async () =>
       (await t.request({ method: 'GET', url: '/api/v1/audit?action=test.secret', as: self })).json().items.map((event: { action: string }) => event.action);
     expect(await secretEvents()).toEqual([]);

@@ -38,7 +38,7 @@ export async function createCategory(db: Executor, raw: unknown, context: AuditC
     await recordAudit(tx, context, {
       action: 'incident_category.created',
       recordType: 'incident_category',
-      recordId: null,
+      recordId: input.code,
       change: input,
       classification: 'U',
     });
@@ -69,7 +69,7 @@ export async function updateCategory(db: Executor, code: string, raw: unknown, c
     await recordAudit(tx, context, {
       action: 'incident_category.updated',
       recordType: 'incident_category',
-      recordId: null,
+      recordId: code,
       change: { code, ...input },
       classification: 'U',
     });

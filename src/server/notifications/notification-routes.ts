@@ -62,6 +62,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'notification.read',
           recordType: 'notification',
           recordId: request.params.id,
+          change: { read: { from: false, to: true } },
           classification: 'U',
         });
       });

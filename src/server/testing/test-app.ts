@@ -33,7 +33,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   /** Creates a user (builder) with an API token for requests. */
-  user(options: { role: TRole; post?: string; bureau?: TBureauCode; clearance?: TClearance; email?: string }): Promise<TestUser>;
+  user(options: { role: TRole; post?: string; bureau?: TBureauCode; clearance?: TClearance; email?: string; name?: string }): Promise<TestUser>;
   /** Signs in through the API like a browser; the session's cookie and CSRF token. */
   signIn(email: string, password?: string, address?: string): Promise<TestSession>;
   /** Injects a request as this user (API token), or anonymously. */
@@ -49,10 +49,10 @@ export async function createTestApp(options: { seed?: boolean; trustProxy?: Trus
   return {
     app,
     database,
-    async user({ role, post, bureau, clearance = 'S', email }) {
+    async user({ role, post, bureau, clearance = 'S', email, name }) {
       const input: TUserCreate = {
         email: email ?? `${role}-${randomBytes(4).toString('hex')}@demarche.test`,
-        name: `Test ${role.replace('_', ' ')}`,
+        name: name ?? `Test ${role.replace('_', ' ')}`,
         role,
         post: post ?? (role === 'officer' || role === 'approver' ? 'berlin' : null),
         bureau: bureau ?? (role === 'bureau_analyst' ? 'EUR' : null),

@@ -21,9 +21,12 @@ export function clearanceText(clearance: TUser['clearance']): string {
   return `${clearance} (${CLEARANCE_LABEL[clearance]})`;
 }
 
-const timestamp = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const timestamp = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
-/** To the second, for the audit trail. */
+/**
+ * To the second and in UTC, for the audit trail: one clock for every reader, whatever their
+ * time zone, as the events are compared with logs and with each other.
+ */
 export function formatTimestamp(iso: string): string {
-  return timestamp.format(new Date(iso));
+  return `${timestamp.format(new Date(iso))} UTC`;
 }
