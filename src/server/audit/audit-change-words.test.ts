@@ -55,7 +55,10 @@ describe('an audit change in words', () => {
   });
 
   it('says nothing for an old event that recorded nothing, and names actions in words', () => {
-    expect(words({ on: { type: 'engagement', id: '0b5d7c3e-1f7a-4c1e-9a55-2f1c3b7a9e01' }, length: 42 })).toEqual(['On: an engagement', 'Length (characters): 42']);
+    expect(words({ on: { type: 'engagement', id: '0b5d7c3e-1f7a-4c1e-9a55-2f1c3b7a9e01' }, length: 42 })).toEqual([
+      'On: an engagement',
+      'Length (characters): 42',
+    ]);
     expect(words({})).toEqual([]);
     expect(words(null)).toEqual([]);
     expect(actionLabel('session.sign_in_failed')).toBe('Sign in failed');

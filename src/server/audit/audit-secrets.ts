@@ -25,3 +25,21 @@ export function secretsIn(value: unknown, path = 'change'): string[] {
     return secretsIn(item, at);
   });
 }
+
+/** What stands in the trail where text a person wrote held something shaped like a secret. */
+export const SECRET_REMOVED = '[secret removed]';
+
+/**
+ * A copy of the change with every secret-shaped value inside text replaced by SECRET_REMOVED:
+ * a person may paste a token into a readout by mistake, and their write must still succeed, but
+ * the trail, which is kept forever, must not keep it. Secret field names are not touched here:
+ * they are a mistake of the write path, which `secretsIn` then refuses.
+ */
+export function withoutSecretValues<T>(value: T): T {
+  if (typeof value === 'string') {
+    return SECRET_VALUE.reduce<string>((text, pattern) => text.replace(new RegExp(pattern.source, 'g'), SECRET_REMOVED), value) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => withoutSecretValues(item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutSecretValues(item)])) as T;
+}

@@ -5,7 +5,7 @@ import { auditEvents } from '../db/schema/index';
 import type { AuditContext } from './audit-context';
 import { GENESIS_HASH, HASH_VERSION, hashEvent } from './audit-hash';
 import type { AuditHead } from './audit-head';
-import { secretsIn } from './audit-secrets';
+import { secretsIn, withoutSecretValues } from './audit-secrets';
 
 /** Any number shared by every Demarche process: audit appends take it in turn. */
 const AUDIT_CHAIN_LOCK = 72_534_002;
@@ -41,7 +41,8 @@ export async function lockAuditChain(tx: Executor): Promise<void> {
  * exactly when the write it describes does. The transaction-scoped advisory lock keeps the
  * chain linear when several processes write at once. Returns the new head.
  */
-export async function recordAudit(tx: Executor, context: AuditContext, entry: AuditEntry): Promise<AuditHead> {
+export async function recordAudit(tx: Executor, context: AuditContext, given: AuditEntry): Promise<AuditHead> {
+  const entry = given.change ? { ...given, change: withoutSecretValues(given.change) } : given;
   assertDescribed(entry);
   await lockAuditChain(tx);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
@@ -78,9 +79,10 @@ export async function recordAudit(tx: Executor, context: AuditContext, entry: Au
 }
 
 /**
- * Refuses, before anything is written, an event that records no change or records a secret:
- * both are mistakes of the write path (the trail can never be corrected afterwards), and the
- * write fails with the event rather than leaving either behind.
+ * Refuses, before anything is written, an event that records no change or a secret field
+ * (a password, a hash, a token by name): both are mistakes of the write path (the trail can
+ * never be corrected afterwards), and the write fails with the event rather than leaving either
+ * behind. Secret-shaped text a person typed has been replaced already (withoutSecretValues).
  */
 function assertDescribed(entry: AuditEntry): void {
   const described = Object.values(entry.change ?? {}).some((value) => value !== undefined);
