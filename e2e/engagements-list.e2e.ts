@@ -45,6 +45,7 @@ describe('engagements list: pickers, names, rows and logging from the list', () 
     const db = server.database.db;
     await createE2eUser(server, { email: 'officer@example.org', name: 'Otto Officer', role: 'officer', post: 'berlin', clearance: 'SBU' });
     await createE2eUser(server, { email: 'paris@example.org', name: 'Paula Paris', role: 'officer', post: 'paris', clearance: 'SBU' });
+    await createE2eUser(server, { email: 'bernd@example.org', name: 'Bernd Approver', role: 'approver', post: 'berlin', clearance: 'SBU' });
     await createE2eUser(server, { email: 'analyst@example.org', name: 'Ada Analyst', role: 'hq_analyst', clearance: 'SBU' });
     // Berlin has two points of this directive to deliver (all posts, EUR); Paris all three (France is in EUR too).
     const migration = await buildDirective(db, {
@@ -216,6 +217,22 @@ describe('engagements list: pickers, names, rows and logging from the list', () 
     await expect.poll(() => form.getByRole('checkbox', { name: /Consul Gruber/ }).isChecked()).toBe(true);
 
     await form.getByLabel('Our readout', { exact: true }).fill('We asked for the synthetic visa figures.');
+
+    // Colleagues are chosen by name among the post's people only (not Paris's officer).
+    const present = form.getByRole('combobox', { name: 'Officers present' });
+    await present.focus();
+    await page.keyboard.type('a');
+    await expect
+      .poll(() => page.getByRole('option').allTextContents())
+      .toEqual([expect.stringMatching(/^Bernd Approver/), expect.stringMatching(/^Otto Officer/)]);
+    await page.keyboard.press('Escape');
+    await present.fill('');
+    await chooseByKeyboard(present, 'bern', /^Bernd Approver/);
+    await expect.poll(() => form.getByRole('row', { name: /Bernd Approver/ }).count()).toBe(1);
+    await form.getByRole('button', { name: 'Add a follow-up' }).click();
+    await form.getByLabel('Follow-up 1 action', { exact: true }).fill('Send the synthetic visa figures');
+    await chooseByKeyboard(form.getByRole('combobox', { name: 'Follow-up 1 owner' }), 'bern', /^Bernd Approver/);
+    await expect.poll(() => form.getByRole('combobox', { name: 'Follow-up 1 owner' }).inputValue()).toMatch(/^Bernd Approver/);
     await expectAccessible(page, 'the new engagement form, filled in');
     await form.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/engagements\/[0-9a-f-]{36}$/);
@@ -225,6 +242,8 @@ describe('engagements list: pickers, names, rows and logging from the list', () 
     expect(details).toContain('TEST-VISA-2 Synthetic visa reciprocity');
     expect(details).toContain('Adviser Becker (synthetic)');
     expect(details).toContain('Consul Gruber (synthetic)');
+    expect(details).toMatch(/Officers\s*(Bernd Approver, Otto Officer|Otto Officer, Bernd Approver)/);
+    await expect.poll(() => page.getByRole('row', { name: /Send the synthetic visa figures/ }).textContent()).toContain('Bernd Approver');
     await expectAccessible(page, 'the engagement logged from the list');
 
     await page.getByRole('link', { name: 'Engagements', exact: true }).first().click();

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPage } from '../../shared/pagination';
 import type { TBureau, TCountry, TPost } from '../../shared/reference';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
+import { eq } from 'drizzle-orm';
+import type { TPostStaff } from '../../shared/reference-api';
+import { users } from '../db/schema/index';
 
 describe('reference API', () => {
   let t: TestApp;
@@ -129,5 +132,25 @@ describe('reference API', () => {
     const response = await get('/api/v1/nothing-here');
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ type: expect.any(String), title: 'Not found', status: 404 });
+  });
+
+  it('lists a post’s enabled people by name to its own staff, and to nobody at another post', async () => {
+    const approver = await t.user({ role: 'approver', name: 'Anna Approver', clearance: 'C' });
+    const gone = await t.user({ role: 'officer', name: 'Gone Officer' });
+    await t.user({ role: 'officer', post: 'paris', name: 'Paula Paris' });
+    await t.database.db.update(users).set({ disabled: true }).where(eq(users.id, gone.actor.id));
+    const staff = await get('/api/v1/posts/berlin/staff');
+    expect(staff.statusCode).toBe(200);
+    const items = staff.json<TPostStaff>().items;
+    expect(items.map((member) => member.name)).toContain('Anna Approver');
+    expect(items.find((member) => member.id === approver.actor.id)).toEqual({ id: approver.actor.id, name: 'Anna Approver', role: 'approver', clearance: 'C' });
+    expect(items.map((member) => member.name)).not.toContain('Gone Officer');
+    expect(items.map((member) => member.name)).not.toContain('Paula Paris');
+    expect(items.map((member) => member.name)).toEqual([...items.map((member) => member.name)].sort((a, b) => a.localeCompare(b)));
+
+    const paris = await get('/api/v1/posts/paris/staff');
+    expect(paris.statusCode).toBe(403);
+    expect(paris.json()).toMatchObject({ detail: 'Only the people of this post (and administrators) may list its staff.' });
+    expect((await get('/api/v1/posts/nowhere/staff')).statusCode).toBe(404);
   });
 });

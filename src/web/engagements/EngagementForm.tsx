@@ -10,8 +10,9 @@ import { ENGAGEMENT_KIND_LABEL } from '../ui/labels';
 import { errorsUnder, itemsOf } from '../ui/lists';
 import { AddPicker } from './AddPicker';
 import { ContactPicker } from './ContactPicker';
-import { directiveItem } from './engagement-queries';
+import { directiveItem, usePostStaff } from './engagement-queries';
 import { MarkingSelect } from '../ui/ClearanceSelect';
+import { MultiPicker } from '../ui/MultiPicker';
 import { Field } from '../ui/Field';
 import { FollowUpsEditor } from './FollowUpsEditor';
 import { FormProblem } from '../ui/FormProblem';
@@ -23,6 +24,7 @@ const FIELDS = [
   'classification',
   'directives',
   'contacts',
+  'officers',
   'points',
   'commitments',
   'ourReadout',
@@ -50,6 +52,7 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
   const set = (change: Partial<EngagementDraft>) => setDraft((current) => ({ ...current, ...change }));
   const errors = fieldErrors(error);
   const issued = useIssuedDirectives(post);
+  const staff = usePostStaff(post);
   const summaries = new Map((issued.data?.items ?? []).map((directive) => [directive.id, directive]));
   const applicable = useQueries({
     queries: draft.directives.map((id) => ({
@@ -145,6 +148,17 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
         error={errorsUnder(errors, 'contacts')}
       />
 
+      <MultiPicker
+        label="Officers present"
+        items={staff.data ?? []}
+        value={draft.officers}
+        onChange={(officers) => set({ officers })}
+        placeholder="Type a colleague’s name"
+        description="Colleagues at your post who took part. Whoever saves the engagement is always counted among them."
+        error={errorsUnder(errors, 'officers')}
+        loading={staff.isPending}
+      />
+
       <fieldset className="subform">
         <legend>Talking points</legend>
         <p className="field-hint">The points that apply to your post. Tick those you delivered, and say how each was received.</p>
@@ -218,7 +232,13 @@ export function EngagementForm({ post, postCountry, initial, submitLabel, pendin
         </div>
       </fieldset>
 
-      <FollowUpsEditor followUps={draft.followUps} onChange={(followUps) => set({ followUps })} errors={errors} />
+      <FollowUpsEditor
+        followUps={draft.followUps}
+        onChange={(followUps) => set({ followUps })}
+        errors={errors}
+        staff={staff.data ?? []}
+        staffLoading={staff.isPending}
+      />
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={pending}>

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TDirectiveSummary } from '../../shared/directives';
 import type { TEngagement } from '../../shared/engagements';
+import { ROLE_LABEL } from '../../shared/identity';
+import type { TPostStaff } from '../../shared/reference-api';
 import { apiGet } from '../ui/api';
 import { fetchAllPages } from '../ui/lists';
 import type { PickerItem } from '../ui/SearchPicker';
@@ -32,3 +34,17 @@ export const directiveItem = (directive: Pick<TDirectiveSummary, 'id' | 'referen
   id: directive.id,
   name: `${directive.reference}: ${directive.subject}`,
 });
+
+/** The people of the post, as pickers show them (officers present, follow-up owners): name, then role and clearance. */
+export function usePostStaff(post: string | null) {
+  return useQuery({
+    queryKey: ['post-staff', post],
+    enabled: Boolean(post),
+    queryFn: async (): Promise<PickerItem[]> =>
+      (await apiGet<TPostStaff>(`/api/v1/posts/${encodeURIComponent(post ?? '')}/staff`)).items.map((member) => ({
+        id: member.id,
+        name: member.name,
+        detail: `${ROLE_LABEL[member.role]}, cleared ${member.clearance}`,
+      })),
+  });
+}
