@@ -13,6 +13,7 @@ import { buildWeb, webBuildIsStale } from './web-build';
 import { withDatabase } from './with-database';
 import { registerAuditCommands } from './audit-commands';
 import { registerIncidentCommands } from './incident-commands';
+import { registerStatisticsCommands } from './statistics-commands';
 import { registerUserCommands } from './user-commands';
 
 const CONFIG_HELP = `
@@ -100,6 +101,7 @@ bureau (optional; defaults to the country's bureau, e.g. IO for a mission to the
   registerUserCommands(program, io);
   registerAuditCommands(program, io);
   registerIncidentCommands(program, io);
+  registerStatisticsCommands(program, io);
   return program;
 }
 

@@ -9,6 +9,7 @@ import { incidentsMatrix } from './incidents/incidents.matrix';
 import { identityMatrix } from './identity/identity.matrix';
 import { notificationsMatrix } from './notifications/notifications.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
+import { statisticsMatrix } from './statistics/statistics.matrix';
 import { ACTOR_CLEARANCE, LEVELS, RELATIONS, RELATION_POST, type Case, type Entry, type MatrixArea, type Who } from './testing/access-matrix';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession, type TestUser } from './testing/test-app';
 
@@ -23,6 +24,7 @@ const AREAS: Record<string, MatrixArea> = {
   cadence: cadenceMatrix,
   notifications: notificationsMatrix,
   inbox: inboxMatrix,
+  statistics: statisticsMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */

@@ -26,6 +26,7 @@ import { userRoutes } from './identity/user-routes';
 import { frameworkProblem, MAX_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, registerProblemHandlers } from './http/problem';
 import { notificationRoutes } from './notifications/notification-routes';
 import { referenceRoutes } from './reference/reference-routes';
+import { statisticRoutes } from './statistics/statistic-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cadenceRoutes, { prefix: API_PREFIX });
   await app.register(notificationRoutes, { prefix: API_PREFIX });
   await app.register(inboxRoutes, { prefix: API_PREFIX });
+  await app.register(statisticRoutes, { prefix: API_PREFIX, database: options.database });
   await app.register(calendarFeedRoutes);
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

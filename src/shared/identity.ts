@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'records.approve',
   'incidents.triage',
   'directives.issue',
+  'statistics.import',
   'users.manage',
   'audit.read',
   'tokens.manage',

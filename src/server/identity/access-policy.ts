@@ -17,10 +17,11 @@ const PERMISSIONS_BY_ROLE: Record<TRole, TPermission[]> = {
   approver: ['records.read', 'records.draft', 'records.approve', 'incidents.triage', 'tokens.manage'],
   // Analysts read across posts, so they see duplicates that no single post sees: they merge them.
   bureau_analyst: ['records.read', 'incidents.triage', 'tokens.manage'],
-  hq_analyst: ['records.read', 'incidents.triage', 'tokens.manage'],
+  // Official statistics are public data that headquarters curates: its analysts and administrators import them.
+  hq_analyst: ['records.read', 'incidents.triage', 'statistics.import', 'tokens.manage'],
   directive_author: ['records.read', 'directives.issue', 'tokens.manage'],
   // Administrators manage users and settings; they read no post's records.
-  admin: ['users.manage', 'audit.read', 'tokens.manage'],
+  admin: ['users.manage', 'audit.read', 'statistics.import', 'tokens.manage'],
 };
 
 export function permissionsFor(role: TRole): TPermission[] {

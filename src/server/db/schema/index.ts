@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './workflow';
 export * from './incidents';
 export * from './engagement-facts';
+export * from './statistics';
