@@ -45,10 +45,10 @@ describe('upgrading a database to the shared record workflow', () => {
     approverId = (await user('approver')).id;
     engagementId = (await buildEngagement(db, { post: 'berlin', draftedBy: officerId, status: 'draft' })).id;
     const as = (id: string): AuditContext => ({ actor: { id, email: 'x@upgrade.test' }, via: 'session', address: null });
-    const step = (actor: string, action: string, change: Record<string, unknown> = {}) =>
+    const step = (actor: string, action: string, change: Record<string, unknown>) =>
       recordAudit(db, as(actor), { action, recordType: 'engagement', recordId: engagementId, change, classification: 'U' });
     await step(officerId, 'engagement.created', { kind: 'meeting' });
-    await step(officerId, 'engagement.submitted');
+    await step(officerId, 'engagement.submitted', { status: { from: 'draft', to: 'submitted' } });
     await step(approverId, 'engagement.returned', { reason: 'Name the ministry.' });
     await step(approverId, 'engagement.updated', { ourReadout: 'changed', kind: { from: 'meeting', to: 'call' } });
     await db.execute(sql`insert into notifications (user_id, kind, title, body, link, dedupe_key) values

@@ -80,6 +80,8 @@ export async function updateDirective(db: Db, id: string, fields: Partial<Direct
         if (JSON.stringify(after) === JSON.stringify(before[role])) delete change[field];
         else change[field] = { from: before[role], to: after };
       }
+      // Addressees sent again as they were, and nothing else: nothing is written after all.
+      if (Object.keys(change).length === 0) throw new NothingChanged();
       if (fields.talkingPoints !== undefined) await replaceTalkingPoints(tx, id, fields.talkingPoints);
       await recordAudit(tx, context, {
         action: 'directive.updated',
@@ -90,7 +92,11 @@ export async function updateDirective(db: Db, id: string, fields: Partial<Direct
       });
     })
     .catch((error: unknown) => {
+      if (error instanceof NothingChanged) return;
       throw asReferenceConflict(error);
     });
   return getDirective(db, id, actor);
 }
+
+/** Rolls back an edit that turned out to change nothing (the trail records no empty event). */
+class NothingChanged extends Error {}
