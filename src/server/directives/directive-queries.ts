@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { containing } from '../db/like';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TDirective, TDirectiveListQuery, TDirectiveSummary } from '../../shared/directives';
 import type { TPage } from '../../shared/pagination';
@@ -116,8 +117,6 @@ export async function getDirective(db: Executor, id: string, viewer: Actor | nul
   return presentDirectiveRow(db, await requireDirectiveRow(db, id, viewer), viewer);
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Directives the viewer may see, newest date first (ties by id, so the cursor is exact). */
 export async function listDirectives(db: Executor, query: TDirectiveListQuery, viewer: Actor): Promise<TPage<TDirectiveSummary>> {
   const after = decodeCursor(query.cursor, ['date', 'uuid']);
@@ -131,7 +130,7 @@ export async function listDirectives(db: Executor, query: TDirectiveListQuery, v
       ? sql`exists (select 1 from ${directiveAddressees} inner join ${posts} on ${posts.id} = ${directiveAddressees.postId}
           where ${directiveAddressees.directiveId} = ${directives.id} and ${posts.code} = ${query.post})`
       : undefined,
-    query.q ? or(ilike(directives.reference, `%${escapeLike(query.q)}%`), ilike(directives.subject, `%${escapeLike(query.q)}%`)) : undefined,
+    query.q ? or(ilike(directives.reference, containing(query.q)), ilike(directives.subject, containing(query.q))) : undefined,
     after ? sql`(${directives.date}, ${directives.id}) < (${String(after[0])}::date, ${String(after[1])}::uuid)` : undefined,
   ];
   const rows = await selectDirectives(db, viewer)

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { AUDIT_RECORD_TYPE_LABEL, type TAuditEvent } from '../../shared/audit';
 import type { TUser } from '../../shared/identity';
 import type { TPage } from '../../shared/pagination';
 import { apiGet } from '../ui/api';
-import { SearchPicker, type PickerItem } from '../ui/SearchPicker';
+import { FilterPicker, type PickerItem } from '../ui/SearchPicker';
 import { TableScroll } from '../ui/TableScroll';
 import { AuditTable } from './AuditTable';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -96,15 +95,4 @@ async function fetchAllUsers(): Promise<TUser[]> {
 /** Every user, for the actor filter (readers of the trail manage users). */
 function useAllUsers() {
   return useQuery({ queryKey: ['users', 'all'], queryFn: fetchAllUsers, staleTime: 60_000 });
-}
-
-/** A picker inside the uncontrolled filter form: the chosen id goes in with the form's fields. */
-function FilterPicker(props: { name: string; label: string; items: PickerItem[]; initial: string; placeholder: string; loading?: boolean }) {
-  const [value, setValue] = useState(props.initial);
-  return (
-    <>
-      <SearchPicker label={props.label} items={props.items} loading={props.loading} value={value} onChange={setValue} placeholder={props.placeholder} />
-      <input type="hidden" name={props.name} value={value} />
-    </>
-  );
 }

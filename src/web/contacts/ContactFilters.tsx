@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { ORGANIZATION_TYPES } from '../../shared/engagements';
 import { useCountriesByCode } from '../cadence/country-queries';
-import { SearchPicker, type PickerItem } from '../ui/SearchPicker';
+import { FilterPicker, type PickerItem } from '../ui/SearchPicker';
 import { usePosts } from '../reference/reference-queries';
 import { FilterForm } from '../ui/FilterForm';
 import { ORGANIZATION_TYPE_LABEL } from '../ui/labels';
@@ -48,16 +47,5 @@ export function ContactFilters({ filters, showPost }: { filters: Filters; showPo
       />
       {showPost && <FilterPicker name="post" label="Post" items={postItems} loading={posts.isPending} initial={filters.filters.post} placeholder="Any post" />}
     </FilterForm>
-  );
-}
-
-/** A picker inside the uncontrolled filter form: the chosen code goes in with the form's fields. */
-function FilterPicker(props: { name: string; label: string; items: PickerItem[]; initial: string; placeholder: string; loading?: boolean }) {
-  const [value, setValue] = useState(props.initial);
-  return (
-    <>
-      <SearchPicker label={props.label} items={props.items} loading={props.loading} value={value} onChange={setValue} placeholder={props.placeholder} />
-      <input type="hidden" name={props.name} value={value} />
-    </>
   );
 }
