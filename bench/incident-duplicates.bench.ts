@@ -199,6 +199,8 @@ const reader: Actor = {
   postCode: null,
   bureauCode: null,
   disabled: false,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
 };
 const visible = visibleRecords(reader, { postId: incidents.postId, classification: incidents.classification });
 

@@ -21,6 +21,8 @@ const OPERATOR: Actor = {
   postCode: null,
   bureauCode: null,
   disabled: false,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
 };
 
 export function registerUserCommands(program: Command, io: CliIo): void {

@@ -173,6 +173,8 @@ describe('who sees which directive', () => {
       postCode: role === 'officer' || role === 'approver' ? 'berlin' : null,
       bureauCode: role === 'bureau_analyst' || role === 'officer' || role === 'approver' ? bureau : null,
       disabled: false,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
     });
     const ids = fixtures.map((f) => f.id);
     for (const role of ROLES)

@@ -44,6 +44,8 @@ describe('engagement policy', () => {
     postCode: role === 'officer' || role === 'approver' ? 'berlin' : null,
     bureauCode: role === 'admin' || role === 'hq_analyst' || role === 'directive_author' ? null : 'EUR',
     disabled: false,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
   });
   const bySql = async (who: Actor) =>
     (await t.database.db.select({ id: engagements.id }).from(engagements).where(visibleEngagements(who)).orderBy(asc(engagements.id))).map((r) => r.id);

@@ -28,5 +28,8 @@ describe('OpenAPI', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
+    // Its own policy replaces the app's (which allows no image from the validator it links to).
+    expect(String(response.headers['content-security-policy'])).toContain("img-src 'self' data: validator.swagger.io");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -48,6 +48,8 @@ describe('access policy', () => {
     postCode: role === 'officer' || role === 'approver' ? 'berlin' : null,
     bureauCode: role === 'admin' || role === 'hq_analyst' || role === 'directive_author' ? null : 'EUR',
     disabled: false,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
     ...overrides,
   });
 

@@ -17,6 +17,10 @@ export interface Actor {
   /** The bureau analyst's bureau, or the home post's bureau. */
   bureauCode: TBureauCode | null;
   disabled: boolean;
+  /** When the account was created and last changed: read with the rest, so presenting the
+   * signed-in user (`/me`) needs no second query. */
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** The columns an Actor is made of (users left-joined to posts), for queries that load one along the way. */
@@ -31,6 +35,8 @@ export const actorColumns = {
   userBureau: users.bureauCode,
   postBureau: posts.bureauCode,
   disabled: users.disabled,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
 };
 
 export interface ActorRow {
@@ -44,6 +50,8 @@ export interface ActorRow {
   userBureau: string | null;
   postBureau: string | null;
   disabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export function toActor(row: ActorRow): Actor {
@@ -57,6 +65,8 @@ export function toActor(row: ActorRow): Actor {
     postCode: row.postCode,
     bureauCode: (row.userBureau ?? row.postBureau) as TBureauCode | null,
     disabled: row.disabled,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

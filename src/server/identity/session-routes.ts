@@ -35,7 +35,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.sessionStore.create(request.session.sessionId, request.session, { address: request.ip, userAgent: request.headers['user-agent'] });
       request.actor = actor;
       request.authVia = 'session';
-      return presentMe(app.db, actor, request, reply);
+      return presentMe(actor, request, reply);
     },
   );
 
@@ -59,7 +59,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     { schema: { tags: ['identity'], summary: 'The signed-in user, permissions and CSRF token', response: { 200: ZMe, ...problems } } },
-    async (request, reply) => presentMe(app.db, actorOf(request), request, reply),
+    async (request, reply) => presentMe(actorOf(request), request, reply),
   );
 
   app.get('/tokens', { schema: { tags: ['identity'], summary: 'Your API tokens', response: { 200: ZPage(ZToken), ...problems } } }, async (request) => {

@@ -54,6 +54,8 @@ describe('incident policy', () => {
     postCode: role === 'officer' || role === 'approver' ? 'berlin' : null,
     bureauCode: role === 'admin' || role === 'hq_analyst' || role === 'directive_author' ? null : 'EUR',
     disabled: false,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
   });
   const bySql = async (who: Actor) =>
     (await t.database.db.select({ id: incidents.id }).from(incidents).where(visibleIncidents(who)).orderBy(asc(incidents.id))).map((r) => r.id);

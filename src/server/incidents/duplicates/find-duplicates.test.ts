@@ -27,6 +27,8 @@ const actor = (overrides: Partial<Actor>): Actor => ({
   postCode: null,
   bureauCode: null,
   disabled: false,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
   ...overrides,
 });
 const visibleTo = (reader: Actor) => visibleRecords(reader, { postId: incidents.postId, classification: incidents.classification });
