@@ -1,5 +1,5 @@
 // Compiles the server and CLI (src/cli, src/server, src/shared) into one ES module,
-// dist/server/cli.js, with esbuild (installed with tsx and vite). bin/demarche.js runs it,
+// dist/server/cli.js (and the identifier guard's worker thread, dist/server/guard-worker.js), with esbuild (installed with tsx and vite). bin/demarche.js runs it,
 // building it first when it is missing or older than its sources, as `serve` does for the web
 // app: production runs compiled JavaScript, with no TypeScript loader in the process.
 // `npm run build:server` builds it on purpose.
@@ -23,7 +23,7 @@ function newestMtime(entry) {
 /** True when the bundle is missing or older than any of its sources; false for a package shipped without sources. */
 export function serverBuildIsStale() {
   if (!existsSync(path.join(ROOT, 'src/cli/main.ts'))) return false;
-  if (!existsSync(SERVER_BUNDLE)) return true;
+  if (!existsSync(SERVER_BUNDLE) || !existsSync(path.join(path.dirname(SERVER_BUNDLE), 'guard-worker.js'))) return true;
   const built = statSync(SERVER_BUNDLE).mtimeMs;
   return INPUTS.some((input) => newestMtime(path.join(ROOT, input)) > built);
 }
@@ -33,7 +33,8 @@ export async function buildServer() {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // The identifier guard's worker threads load their own file (guard-pool.ts).
+    entryPoints: { cli: 'src/cli/main.ts', 'guard-worker': 'src/server/incidents/identifier-guard/guard-worker.ts' },
     outdir: 'dist/server',
     bundle: true,
     // Dependencies stay imports from node_modules; only Demarche's own code is compiled in.

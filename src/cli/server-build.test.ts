@@ -27,5 +27,13 @@ describe('bin/demarche.js (npm start, npx demarche)', () => {
     expect(stdout).toContain('Database is up to date.');
     expect(stderr).not.toContain('running the TypeScript sources');
     expect(serverBuildIsStale()).toBe(false);
+
+    // The identifier guard's worker thread is compiled beside cli.js and runs with no TypeScript loader.
+    const script = `import { Piscina } from 'piscina';
+      const pool = new Piscina({ filename: new URL('./dist/server/guard-worker.js', 'file://${ROOT}/').href });
+      console.log(JSON.stringify(await pool.run([{ fields: { summary: 'Witnesses named Hans Müller.' }, allowedNames: [] }])));
+      await pool.close();`;
+    const guard = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
+    expect(JSON.parse(guard.stdout)).toEqual([[{ field: 'summary', start: 16, end: 27, text: 'Hans Müller', kind: 'person_name' }]]);
   }, 300_000);
 });

@@ -8,7 +8,6 @@ import type { Config } from './env';
 import { startJobs, type JobRunner } from './jobs/job-runner';
 import { announceFirstAdministrator, createFirstAdministrator } from './identity/first-administrator';
 import { fastifyTrustProxy } from './identity/trusted-proxies';
-import { loadGuardModels } from './incidents/identifier-guard/nlp-models';
 import { seedTags } from './directives/seed-tags';
 import { referenceIsEmpty, seedReference } from './reference/seed-reference';
 
@@ -68,8 +67,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (firstAdmin) (options.announce ?? announceFirstAdministrator)(firstAdmin);
     await options.beforeListen?.(database);
     const role = options.role ?? 'both';
-    // The identifier guard's language models: loaded before listening, not on the first save.
-    if (role !== 'worker') loadGuardModels();
     jobs = role === 'web' ? undefined : await startJobs(database, app.log);
     let address = '';
     if (role !== 'worker') {

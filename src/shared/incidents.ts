@@ -277,6 +277,7 @@ export const ZIncidentCheckInput = z.object({
   /** Leave the incident being edited out of its own candidates. */
   exclude: z.string().uuid().optional(),
 });
+export type TIncidentCheckInput = z.infer<typeof ZIncidentCheckInput>;
 
 export const IDENTIFIER_KINDS = ['person_name', 'email', 'phone', 'id_document'] as const;
 export const ZIdentifierKind = z.enum(IDENTIFIER_KINDS);

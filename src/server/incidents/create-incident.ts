@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ZIncidentInput, type TIncident, type TIncidentInput } from '../../shared/incidents';
+import { ZIncidentInput, type TIdentifierSpan, type TIncident, type TIncidentInput } from '../../shared/incidents';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
@@ -29,6 +29,8 @@ export interface PrepareOptions {
   reference?: IncidentReferenceData;
   /** The post by code, as resolveHomePost answers it (the import remembers its answer per code). */
   homePost?: (code: string | undefined) => Promise<WritePost>;
+  /** The guard's spans for this incident's text, already asked of the worker threads (the bulk import). */
+  guarded?: () => Promise<readonly TIdentifierSpan[]>;
 }
 
 /** Parses and checks one incident for the writer's home post; throws the field errors (400) it finds. */
@@ -56,6 +58,7 @@ export async function prepareIncident(db: Executor, actor: Actor, raw: unknown, 
     },
     {},
     options.reference,
+    options.guarded,
   );
   return { input, post, country };
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
-import { ZIncidentCheckInput, type TDuplicateCandidate, type TIncidentCheck } from '../../shared/incidents';
+import { ZIncidentCheckInput, type TDuplicateCandidate, type TIncidentCheck, type TIncidentCheckInput } from '../../shared/incidents';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
@@ -8,9 +8,9 @@ import type { Actor } from '../identity/actor';
 import { higherMarking, requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
 import { findDuplicateCandidates } from './duplicates/find-duplicates';
-import { checkIncidentText } from './identifier-guard/identifier-guard';
 import { assertIncidentAction, listedIncidents } from './incident-policy';
 import { findIncidentSubject } from './incident-queries';
+import { identifierSpans } from './validate-incident';
 
 /**
  * Candidates are found for their reader, each time they are read: only incidents the reader
@@ -92,7 +92,12 @@ export async function listDuplicates(db: Executor, id: string, reader: Actor): P
 export async function checkIncident(db: Executor, raw: unknown, reader: Actor): Promise<TIncidentCheck> {
   requirePermission(reader, 'records.read');
   const input = parseInput(ZIncidentCheckInput, raw);
-  const identifiers = checkIncidentText({ 'body.summary': input.summary, 'body.placeName': input.placeName }, input.allowedNames);
+  // The guard (a worker thread) and the candidates (the database) at the same time.
+  const [identifiers, duplicates] = await Promise.all([identifierSpans(input), duplicatesOf(db, input, reader)]);
+  return { identifiers, duplicates };
+}
+
+async function duplicatesOf(db: Executor, input: TIncidentCheckInput, reader: Actor): Promise<TIncidentCheck['duplicates']> {
   const country = input.country ?? (reader.postId ? await homeCountry(db, reader.postId) : undefined);
   const found =
     country && input.summary.trim() !== ''
@@ -102,7 +107,7 @@ export async function checkIncident(db: Executor, raw: unknown, reader: Actor): 
           { visible: listedIncidents(reader) },
         )
       : [];
-  return { identifiers, duplicates: await presentCandidates(db, input.exclude ?? null, found) };
+  return presentCandidates(db, input.exclude ?? null, found);
 }
 
 async function homeCountry(db: Executor, postId: string): Promise<string | undefined> {

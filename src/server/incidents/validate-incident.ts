@@ -5,7 +5,9 @@ import { countries, incidentCategories } from '../db/schema/index';
 import { AppError, type FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { markingProblem } from '../records/post-write-scope';
-import { checkIncidentText, identifierProblem } from './identifier-guard/identifier-guard';
+import { checkIncidentTextInWorker } from './identifier-guard/guard-pool';
+import { identifierProblem } from './identifier-guard/identifier-guard';
+import type { TIdentifierSpan } from '../../shared/incidents';
 
 /**
  * Countries and categories read once for many incidents (the bulk import), instead of one
@@ -45,6 +47,8 @@ export async function validateIncidentContent(
   content: { country: string; category: string; classification: TClearance; text: IncidentText },
   keep: { category?: string } = {},
   reference?: IncidentReferenceData,
+  /** The guard's spans for this text, when a bulk import has already checked it. */
+  guarded?: () => Promise<readonly TIdentifierSpan[]>,
 ): Promise<void> {
   const errors: FieldError[] = [];
   const countryKnown = reference ? reference.countries.has(content.country) : await countryExists(db, content.country);
@@ -56,7 +60,8 @@ export async function validateIncidentContent(
   const marking = markingProblem(actor, content.classification);
   if (marking) errors.push(marking);
   if (errors.length > 0) throw AppError.validation(errors);
-  assertNoIdentifiers(content.text);
+  const spans = await (guarded ? guarded() : identifierSpans(content.text));
+  if (spans.length > 0) throw identifierProblem(spans);
 }
 
 async function countryExists(db: Executor, alpha2: string): Promise<boolean> {
@@ -69,8 +74,12 @@ async function readCategory(db: Executor, code: string): Promise<{ retired: bool
   return category;
 }
 
-/** The personal-identifier guard (data principle 1): a hit rejects the save with each span. */
-export function assertNoIdentifiers(text: IncidentText): void {
-  const spans = checkIncidentText({ 'body.summary': text.summary, 'body.placeName': text.placeName }, text.allowedNames);
-  if (spans.length > 0) throw identifierProblem(spans);
+/** The personal-identifier guard (data principle 1), in a worker thread: a hit rejects the save with each span. */
+export function identifierSpans(text: IncidentText): Promise<TIdentifierSpan[]> {
+  return checkIncidentTextInWorker(guardFields(text), text.allowedNames);
+}
+
+/** The free-text fields the guard reads, by the names its problems give them. */
+export function guardFields(text: Pick<IncidentText, 'summary' | 'placeName'>): Record<string, string> {
+  return { 'body.summary': text.summary, 'body.placeName': text.placeName };
 }

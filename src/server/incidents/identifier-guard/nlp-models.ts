@@ -71,13 +71,9 @@ export function model(language: GuardLanguage): Model {
   return loaded;
 }
 
-/**
- * Loads the three models now (about 1–3 s of synchronous work each on a cold process), so that
- * the first incident saved after a start does not wait for them. The server calls it before it
- * listens.
- */
-export function loadGuardModels(): void {
-  for (const language of GUARD_LANGUAGES) model(language);
+/** The languages whose models this thread holds (tests: the server thread should hold none). */
+export function loadedGuardModels(): GuardLanguage[] {
+  return [...models.keys()];
 }
 
 const FRANC: Record<string, GuardLanguage> = { eng: 'en', deu: 'de', fra: 'fr' };

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
-import type { TIdentifierKind, TIdentifierSpan } from '../../../shared/incidents';
+import { type TIdentifierKind, type TIdentifierSpan, ZIncidentInput } from '../../../shared/incidents';
 import type { AuditContext } from '../../audit/audit-context';
 import type { Database, Executor } from '../../db/client';
 import { incidents } from '../../db/schema/index';
@@ -12,7 +12,8 @@ import { resolveHomePost, type WritePost } from '../../records/post-write-scope'
 import { type PreparedIncident, prepareIncident } from '../create-incident';
 import { type DuplicateProbe, findDuplicatesForBatch } from '../duplicates/find-duplicates';
 import { listedIncidents } from '../incident-policy';
-import { loadIncidentReferenceData } from '../validate-incident';
+import { checkIncidentTextsInWorkers, GUARD_CHUNK } from '../identifier-guard/guard-pool';
+import { guardFields, loadIncidentReferenceData } from '../validate-incident';
 import type { TImportFormat, TImportRowError, TIncidentImportReport } from '../../../shared/incident-imports';
 import type { ImportRow } from './parse-incident-file';
 import { WRITE_BATCH, writeIncidentBatches, writeIncidents } from './write-incidents';
@@ -33,6 +34,22 @@ export interface ImportOptions {
   format?: TImportFormat;
   onProgress?: (progress: ImportProgress) => void | Promise<void>;
   batchSize?: number;
+}
+
+/**
+ * Every row's free text sent to the guard's worker threads at once, in chunks, before the rows
+ * are checked one by one: the main thread checks and writes the first rows while the workers read
+ * the later ones. A row that does not parse gets no spans; prepareIncident reports its fields.
+ */
+function guardRows(rows: readonly ImportRow[]): (index: number) => () => Promise<readonly TIdentifierSpan[]> {
+  const texts = rows.map((row) => {
+    const parsed = ZIncidentInput.safeParse(row.input);
+    return parsed.success ? { fields: guardFields(parsed.data), allowedNames: parsed.data.allowedNames } : { fields: {}, allowedNames: [] };
+  });
+  const chunks = checkIncidentTextsInWorkers(texts);
+  // A chunk that fails fails the rows that wait on it; the others need not wait to hear it.
+  for (const chunk of chunks) chunk.catch(() => undefined);
+  return (index) => () => chunks[Math.floor(index / GUARD_CHUNK)]!.then((spans) => spans[index % GUARD_CHUNK]!);
 }
 
 /** Rows checked between two turns of the event loop, so that a server keeps answering others meanwhile. */
@@ -105,10 +122,11 @@ export async function importIncidents(database: Database, rows: readonly ImportR
     (created) => ({ created }),
     (error: unknown) => ({ error }),
   );
+  const guarded = guardRows(toCheck);
   let handed = 0;
   for (const [index, row] of toCheck.entries()) {
     try {
-      prepared.push({ row, incident: await prepareIncident(db, actor, row.input, { reference, homePost }) });
+      prepared.push({ row, incident: await prepareIncident(db, actor, row.input, { reference, homePost, guarded: guarded(index) }) });
     } catch (error) {
       errors.push(...rowErrors(row, error));
     }
