@@ -12,7 +12,8 @@ import { type LoadResult, load, serveBare, serveDemarche, signIn } from './load/
  *   BENCH_LOAD_DB           postgres (default, TEST_DATABASE_URL; PGlite when none answers) | pglite (a data folder in tmp)
  *   BENCH_LOAD_SECONDS      per endpoint and round (default 5)
  *   BENCH_LOAD_ROUNDS       default 3;  BENCH_LOAD_CONNECTIONS default 50
- *   BENCH_LOAD_ONLY         some of me,list,officer,cadence,coverage,directives (the bare route always runs)
+ *   BENCH_LOAD_ONLY         some of query,me,list,officer,cadence,coverage,directives (the bare route always runs;
+ *                           query is the bare route plus one prepared query, on PostgreSQL only)
  *   BENCH_LOAD_JSON         writes the figures to this file as well
  *   BENCH_FRESH=1           rebuilds the database (kept between runs, per size)
  */
@@ -27,7 +28,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 log(`Engagements under load: ${engagements} synthetic engagements on ${driver}, ${connections} clients, ${seconds} s × ${rounds} rounds`);
 const fixture = await prepareFixture({ engagements, driver, fresh: process.env.BENCH_FRESH === '1', log });
 
-const bare = await serveBare();
+const bare = await serveBare(fixture.env);
 const app = await serveDemarche(fixture.env);
 try {
   const hq = await signIn(app.url, fixture.users.hq, fixture.password);
@@ -35,6 +36,7 @@ try {
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const endpoints = [
     { key: 'bare', name: 'bare route', server: bare, path: '/bare' },
+    ...(driver === 'postgres' ? [{ key: 'query', name: 'bare route + one query', server: bare, path: '/bare-query' }] : []),
     { key: 'me', name: '/api/v1/me', server: app, path: '/api/v1/me', cookie: hq },
     { key: 'list', name: 'engagements, first page (HQ)', server: app, path: '/api/v1/engagements', cookie: hq },
     {

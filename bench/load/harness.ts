@@ -88,8 +88,9 @@ export function serveDemarche(env: Record<string, string>): Promise<Served> {
 }
 
 /** The baseline: a bare Fastify route returning a small JSON. */
-export function serveBare(): Promise<Served> {
-  return serve(BARE, [], {}, '/bare', ['--import', HOOK]);
+/** The bare routes; given the app's DATABASE_URL, also the bare route with one query (`/bare-query`). */
+export function serveBare(env: Record<string, string> = {}): Promise<Served> {
+  return serve(BARE, [], env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, '/bare', ['--import', HOOK]);
 }
 
 /** Signs in through the API and returns the session cookie. */
