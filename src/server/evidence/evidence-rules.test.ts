@@ -53,9 +53,20 @@ describe('rateFor: a rate per 100,000 only with a denominator of the same defini
       valid: true,
       low: 500,
       high: 500,
-      denominator: { seriesKey: 'synthetic/population/foreign_nationals', year: 2022, value: 200_000, description: 'Synthetic resident population by citizenship' },
+      denominator: {
+        seriesKey: 'synthetic/population/foreign_nationals',
+        year: 2022,
+        value: 200_000,
+        description: 'Synthetic resident population by citizenship',
+      },
     });
-    const range = rateFor({ figure: figure(), value: { kind: 'range', low: 600, high: 1000, reason: 'r' }, year: 2022, place: GERMANY, denominator: population() });
+    const range = rateFor({
+      figure: figure(),
+      value: { kind: 'range', low: 600, high: 1000, reason: 'r' },
+      year: 2022,
+      place: GERMANY,
+      denominator: population(),
+    });
     expect(range).toMatchObject({ valid: true, low: 300, high: 500 });
   });
 
@@ -71,9 +82,17 @@ describe('rateFor: a rate per 100,000 only with a denominator of the same defini
   });
 
   const refusals: [string, Parameters<typeof rateFor>[0], RegExp][] = [
-    ['no figure that year', { figure: figure(), value: { kind: 'none', reason: 'x' }, year: 2022, place: GERMANY, denominator: population() }, /no figure for 2022/],
+    [
+      'no figure that year',
+      { figure: figure(), value: { kind: 'none', reason: 'x' }, year: 2022, place: GERMANY, denominator: population() },
+      /no figure for 2022/,
+    ],
     ['a percentage', { figure: figure({ unit: 'percent' }), value: exact(12), year: 2022, place: GERMANY, denominator: population() }, /already a percentage/],
-    ['a published rate', { figure: figure({ unit: 'per_100k' }), value: exact(12), year: 2022, place: GERMANY, denominator: population() }, /already a rate per 100,000/],
+    [
+      'a published rate',
+      { figure: figure({ unit: 'per_100k' }), value: exact(12), year: 2022, place: GERMANY, denominator: population() },
+      /already a rate per 100,000/,
+    ],
     ['a population', { figure: figure({ kind: 'population' }), value: exact(12), year: 2022, place: GERMANY, denominator: population() }, /is a population/],
     [
       'suspects including non-residents (the BKA non-German suspects)',
@@ -90,10 +109,20 @@ describe('rateFor: a rate per 100,000 only with a denominator of the same defini
       { figure: figure({ coverage: 'unknown' }), value: exact(1000), year: 2022, place: GERMANY, denominator: population() },
       /does not say whether the suspects counted all live in Germany/,
     ],
-    ['no denominator named', { figure: figure({ denominator: null }), value: exact(1000), year: 2022, place: GERMANY, denominator: null }, /no population of the same definition/],
+    [
+      'no denominator named',
+      { figure: figure({ denominator: null }), value: exact(1000), year: 2022, place: GERMANY, denominator: null },
+      /no population of the same definition/,
+    ],
     [
       'a denominator described but not imported',
-      { figure: figure({ denominator: { seriesKey: null, description: 'The resident population' } }), value: exact(1000), year: 2022, place: GERMANY, denominator: null },
+      {
+        figure: figure({ denominator: { seriesKey: null, description: 'The resident population' } }),
+        value: exact(1000),
+        year: 2022,
+        place: GERMANY,
+        denominator: null,
+      },
       /\(The resident population\) is not imported/,
     ],
     ['a denominator key that matches no series', { figure: figure(), value: exact(1000), year: 2022, place: GERMANY, denominator: null }, /is not imported/],
@@ -104,7 +133,13 @@ describe('rateFor: a rate per 100,000 only with a denominator of the same defini
     ],
     [
       'population by country of birth, figures by citizenship',
-      { figure: figure(), value: exact(1000), year: 2022, place: GERMANY, denominator: population({ groupDefinition: 'country_of_birth', groupCode: 'foreign_nationals' }) },
+      {
+        figure: figure(),
+        value: exact(1000),
+        year: 2022,
+        place: GERMANY,
+        denominator: population({ groupDefinition: 'country_of_birth', groupCode: 'foreign_nationals' }),
+      },
       /counted by country of birth, the figures by citizenship/,
     ],
     [
@@ -140,10 +175,23 @@ describe('rateFor: a rate per 100,000 only with a denominator of the same defini
     ],
     [
       'a population with gaps',
-      { figure: figure(), value: exact(1000), year: 2021, place: GERMANY, denominator: population({}, [[2020, 1], [2022, 2]]) },
+      {
+        figure: figure(),
+        value: exact(1000),
+        year: 2021,
+        place: GERMANY,
+        denominator: population({}, [
+          [2020, 1],
+          [2022, 2],
+        ]),
+      },
       /it has 2020–2022, not every year/,
     ],
-    ['a population of zero', { figure: figure(), value: exact(1000), year: 2022, place: GERMANY, denominator: population({}, [[2022, 0]]) }, /population for 2022 is 0/],
+    [
+      'a population of zero',
+      { figure: figure(), value: exact(1000), year: 2022, place: GERMANY, denominator: population({}, [[2022, 0]]) },
+      /population for 2022 is 0/,
+    ],
   ];
   it.each(refusals)('gives no rate for %s, and says why', (_name, input, reason) => {
     const rate = rateFor(input);

@@ -112,8 +112,7 @@ export function rateFor(input: { figure: SeriesFacts; value: TFigureValue; year:
   if (!figure.denominator.seriesKey || !denominator)
     return no(`No rate per 100,000 is given: the population to divide by (${figure.denominator.description}) is not imported into Demarche.`);
   const population = denominator.series;
-  if (population.kind !== 'population')
-    return no(`No rate per 100,000 is given: the series named as the denominator (${population.key}) is not a population.`);
+  if (population.kind !== 'population') return no(`No rate per 100,000 is given: the series named as the denominator (${population.key}) is not a population.`);
   const bothTotals = figure.groupCode === 'total' && population.groupCode === 'total';
   if (!bothTotals && population.groupDefinition !== figure.groupDefinition)
     return no(
@@ -126,7 +125,9 @@ export function rateFor(input: { figure: SeriesFacts; value: TFigureValue; year:
         `than the figures (${STATISTIC_GROUP_LABELS[figure.groupCode]}).`,
     );
   if (population.coverage !== 'residents')
-    return no(`No rate per 100,000 is given: the population named as the denominator is not the resident population (${COVERAGE_LABELS[population.coverage]}).`);
+    return no(
+      `No rate per 100,000 is given: the population named as the denominator is not the resident population (${COVERAGE_LABELS[population.coverage]}).`,
+    );
   const size = denominator.values.get(year);
   if (size === undefined) {
     const years = [...denominator.values.keys()].sort((a, b) => a - b);
@@ -196,12 +197,14 @@ export function immigrationLawFigure(parts: ImmigrationLawParts, mode: TImmigrat
         },
         note: 'Immigration-law offences included: a range, as the source has no figure with them.',
       };
-    return { value: { kind: 'none', reason: 'The source has no figure with immigration-law offences for this year.' }, note: 'Immigration-law offences included.' };
+    return {
+      value: { kind: 'none', reason: 'The source has no figure with immigration-law offences for this year.' },
+      note: 'Immigration-law offences included.',
+    };
   }
   if (excluded !== undefined)
     return { value: { kind: 'exact', value: excluded }, note: `Immigration-law offences excluded: the source counts them separately (${keys.excludedName}).` };
-  if (included === undefined)
-    return { value: { kind: 'none', reason: 'The source has no figure for this year.' }, note: 'Immigration-law offences excluded.' };
+  if (included === undefined) return { value: { kind: 'none', reason: 'The source has no figure for this year.' }, note: 'Immigration-law offences excluded.' };
   if (only === 0) return { value: { kind: 'exact', value: included }, note: `Immigration-law offences excluded: there were none (${keys.onlyName}: 0).` };
   if (only === undefined)
     return {
@@ -281,13 +284,10 @@ export function definitionMismatches(a: ComparedFacts, b: ComparedFacts): string
   if (a.justiceStage !== b.justiceStage) out.push(differ('justice stage', JUSTICE_STAGE_LABELS[a.justiceStage], JUSTICE_STAGE_LABELS[b.justiceStage]));
   if (a.immigrationLawOffences !== b.immigrationLawOffences && a.immigrationLawOffences !== 'not_applicable' && b.immigrationLawOffences !== 'not_applicable')
     out.push(
-      differ(
-        'immigration-law offences',
-        IMMIGRATION_LAW_OFFENCE_LABELS[a.immigrationLawOffences],
-        IMMIGRATION_LAW_OFFENCE_LABELS[b.immigrationLawOffences],
-      ),
+      differ('immigration-law offences', IMMIGRATION_LAW_OFFENCE_LABELS[a.immigrationLawOffences], IMMIGRATION_LAW_OFFENCE_LABELS[b.immigrationLawOffences]),
     );
-  if (a.standardisation !== b.standardisation) out.push(differ('standardisation', STANDARDISATION_LABELS[a.standardisation], STANDARDISATION_LABELS[b.standardisation]));
+  if (a.standardisation !== b.standardisation)
+    out.push(differ('standardisation', STANDARDISATION_LABELS[a.standardisation], STANDARDISATION_LABELS[b.standardisation]));
   if (a.unit !== b.unit) out.push(differ('unit', STATISTIC_UNIT_LABELS[a.unit], STATISTIC_UNIT_LABELS[b.unit]));
   return out;
 }
