@@ -86,7 +86,7 @@ export async function loadPanel(
     onlyName: config.only ? `key ${config.only}` : 'immigration-law offences alone',
     excludedName: config.excluded ? `key ${config.excluded}` : 'a separate row',
   };
-  const valueOf = (group: TStatisticGroup, code: string, y: number) =>
+  const yearFigure = (group: TStatisticGroup, code: string, y: number) =>
     immigrationLawFigure(
       { included: figureOf(group, 'included', code, y), excluded: figureOf(group, 'excluded', code, y), only: figureOf(group, 'only', code, y) },
       options.mode,
@@ -120,7 +120,7 @@ export async function loadPanel(
 
   const usedSeries = new Set<SeriesRow>();
   const figure = (group: TStatisticGroup): TEvidenceFigure | null => {
-    const { value, note } = valueOf(group, country.code, year);
+    const { value, note } = yearFigure(group, country.code, year);
     const reference = referenceOf(group, country.code, year);
     if (!reference) return null;
     const used = sourcesOf(group);
@@ -152,7 +152,7 @@ export async function loadPanel(
     const rates: TEvidencePanel['map'][number]['rates'] = [];
     for (const code of [...allCountries].sort()) {
       const place = options.places.get(code) ?? { name: code, demonym: null };
-      const { value } = valueOf(group, code, year);
+      const { value } = yearFigure(group, code, year);
       const ref = referenceOf(group, code, year);
       if (!ref) continue;
       const rate = rateOf(group, ref, value, code, place, year);
@@ -182,7 +182,7 @@ export async function loadPanel(
     },
     figures,
     total,
-    series: groups.map((group) => ({ group: labelled(group), points: years.map((y) => ({ year: y, value: valueOf(group, country.code, y).value })) })),
+    series: groups.map((group) => ({ group: labelled(group), points: years.map((y) => ({ year: y, value: yearFigure(group, country.code, y).value })) })),
     seriesBreaks: reference.seriesBreaks,
     map,
     caveats: [...new Set([...usedSeries].flatMap((row) => row.caveats))],

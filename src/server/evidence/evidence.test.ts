@@ -95,7 +95,23 @@ describe('the evidence panel', () => {
   beforeAll(async () => {
     t = await createTestApp();
     analyst = await t.user({ role: 'hq_analyst', clearance: 'S' });
-  });
+    if (!HAVE_DATA) return;
+    for (const [file, mapping] of [
+      [BKA_FILE, 'bka-pks-zr-f-01-t01.json'],
+      [UN_FILE, 'un-desa-migrant-stock.json'],
+    ] as const) {
+      const report = await importStatistics(
+        t.database,
+        {
+          bytes: readFileSync(file),
+          fileName: path.basename(file),
+          mapping: parseMapping(readFileSync(path.join(PROJECT_ROOT, 'docs', 'mappings', mapping), 'utf8')),
+        },
+        { actor: null, context: CLI, dryRun: false },
+      );
+      expect(report.errors).toEqual([]);
+    }
+  }, 300_000);
   afterAll(async () => t.close());
 
   const options = { actor: null, context: CLI, dryRun: false };
@@ -106,24 +122,6 @@ describe('the evidence panel', () => {
   };
 
   describe.skipIf(!HAVE_DATA)(`on the real BKA and UN DESA files in ${DATA}`, () => {
-    beforeAll(async () => {
-      for (const [file, mapping] of [
-        [BKA_FILE, 'bka-pks-zr-f-01-t01.json'],
-        [UN_FILE, 'un-desa-migrant-stock.json'],
-      ] as const) {
-        const report = await importStatistics(
-          t.database,
-          {
-            bytes: readFileSync(file),
-            fileName: path.basename(file),
-            mapping: parseMapping(readFileSync(path.join(PROJECT_ROOT, 'docs', 'mappings', mapping), 'utf8')),
-          },
-          options,
-        );
-        expect(report.errors).toEqual([]);
-      }
-    }, 300_000);
-
     it('shows German and non-German suspects side by side for 2023, immigration-law offences excluded exactly (key 890000), and no rate, saying why', async () => {
       const body = await evidence('country=DE');
       expect(body).toMatchObject({ country: { code: 'DE', name: 'Germany' }, year: 2023, immigrationLaw: 'exclude', offenceGroup: { id: 'all_offences' } });
