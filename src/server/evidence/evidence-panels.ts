@@ -167,7 +167,7 @@ export async function loadPanel(
           : null,
     };
   });
-  const offenceRow = byRole.get('excluded')?.get('total') ?? byRole.get('included')?.get('total') ?? reference;
+  const offenceRow = byRole.get('included')?.get('total') ?? byRole.get('excluded')?.get('total') ?? reference;
   return {
     id: `${config.source}/${config.indicatorPrefix}:${config.included ?? config.excluded ?? config.only}`,
     title: `${shown.justiceStage.label.split(' (')[0]}: ${offenceRow.offenceName ?? offenceRow.indicatorName} (${reference.publisher}, ${reference.tableId})`,

@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TEvidence, TEvidencePanel } from '../../shared/evidence';
 import { useCountriesByCode } from '../cadence/country-queries';
@@ -32,7 +32,8 @@ function Evidence() {
   const country = params.get('country') ?? 'DE';
   const category = params.get('category') ?? '';
   const year = params.get('year') ? Number(params.get('year')) : undefined;
-  const include = params.get('immigrationLaw') === 'include';
+  // Held here as well as in the address, so that the box changes at once (the address follows).
+  const [include, setInclude] = useState(params.get('immigrationLaw') === 'include');
   const countries = useCountriesByCode();
   const categories = useIncidentCategories();
   const evidence = useEvidence({ country, category: category || undefined, year, immigrationLaw: include ? 'include' : 'exclude' });
@@ -91,7 +92,15 @@ function Evidence() {
           </select>
         </div>
         <div className="field evidence-toggle">
-          <input id={toggleId} type="checkbox" checked={include} onChange={(event) => set('immigrationLaw', event.target.checked ? 'include' : '')} />
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={include}
+            onChange={(event) => {
+              setInclude(event.target.checked);
+              set('immigrationLaw', event.target.checked ? 'include' : '');
+            }}
+          />
           <label htmlFor={toggleId}>
             Include immigration-law offences (offences against residence and asylum law, which almost only non-nationals can commit)
           </label>
