@@ -10,6 +10,7 @@ import { identityMatrix } from './identity/identity.matrix';
 import { notificationsMatrix } from './notifications/notifications.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
 import { statisticsMatrix } from './statistics/statistics.matrix';
+import { evidenceMatrix } from './evidence/evidence.matrix';
 import { ACTOR_CLEARANCE, LEVELS, RELATIONS, RELATION_POST, type Case, type Entry, type MatrixArea, type Who } from './testing/access-matrix';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestSession, type TestUser } from './testing/test-app';
 
@@ -25,6 +26,7 @@ const AREAS: Record<string, MatrixArea> = {
   notifications: notificationsMatrix,
   inbox: inboxMatrix,
   statistics: statisticsMatrix,
+  evidence: evidenceMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */

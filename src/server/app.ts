@@ -27,6 +27,7 @@ import { frameworkProblem, MAX_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, registerProbl
 import { notificationRoutes } from './notifications/notification-routes';
 import { referenceRoutes } from './reference/reference-routes';
 import { statisticRoutes } from './statistics/statistic-routes';
+import { evidenceRoutes } from './evidence/evidence-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -174,6 +175,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationRoutes, { prefix: API_PREFIX });
   await app.register(inboxRoutes, { prefix: API_PREFIX });
   await app.register(statisticRoutes, { prefix: API_PREFIX, database: options.database });
+  await app.register(evidenceRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

@@ -88,6 +88,33 @@ export const STATISTIC_UNIT_LABELS: Record<TStatisticUnit, string> = {
   per_100k: 'Per 100,000 residents',
 };
 
+/**
+ * What a series counts: figures (offences, suspects, shares), or a population that figures may
+ * be divided by to give a rate (a denominator, linked by its series key).
+ */
+export const SERIES_KINDS = ['figure', 'population'] as const;
+export const ZSeriesKind = oneOf(SERIES_KINDS);
+export type TSeriesKind = (typeof SERIES_KINDS)[number];
+export const SERIES_KIND_LABELS: Record<TSeriesKind, string> = {
+  figure: 'Figure',
+  population: 'Population (a denominator for rates)',
+};
+
+/**
+ * Whom the figure covers. A rate per 100,000 residents needs a numerator of residents and a
+ * resident population: suspects who include tourists and people without residence cannot be
+ * divided by the resident population of their group.
+ */
+export const COVERAGES = ['residents', 'includes_non_residents', 'unknown', 'not_applicable'] as const;
+export const ZCoverage = oneOf(COVERAGES);
+export type TCoverage = (typeof COVERAGES)[number];
+export const COVERAGE_LABELS: Record<TCoverage, string> = {
+  residents: 'Residents only',
+  includes_non_residents: 'Includes people who do not live in the country',
+  unknown: 'Unknown whether non-residents are included',
+  not_applicable: 'Not a count of people',
+};
+
 /** A code with its human label, as every enumeration leaves the API. */
 const ZLabelled = <T extends z.ZodType>(code: T) => z.object({ code, label: z.string() });
 
@@ -136,15 +163,32 @@ const ZDenominator = z
   })
   .nullable();
 
-/** Definitions every value column has, unless it says otherwise. */
-const ZDefinitions = z.strictObject({
+const definitionFields = {
   justiceStage: ZJusticeStage,
   groupDefinition: ZGroupDefinition,
   immigrationLawOffences: ZImmigrationLawOffences,
   standardisation: ZStandardisation,
   /** What the figure may be divided by to give a rate; null when nothing valid exists (say why in a caveat). */
+  denominator: ZDenominator,
+  /** A figure, or a population (a denominator other series link to). */
+  kind: ZSeriesKind,
+  /** Whom the figure covers: residents only, or non-residents too (then no rate per 100,000 residents is valid). */
+  coverage: ZCoverage,
+};
+
+/** Definitions every value column has, unless it says otherwise. */
+const ZDefinitions = z.strictObject({
+  ...definitionFields,
   denominator: ZDenominator.default(null),
+  kind: ZSeriesKind.default('figure'),
+  coverage: ZCoverage.default('unknown'),
 });
+
+/**
+ * Definitions that override the mapping's for one value column or rule: only the fields given.
+ * (No defaults here: a default in a partial would override the mapping's own value.)
+ */
+const ZDefinitionOverrides = z.strictObject(definitionFields).partial();
 
 const ZCaveats = z.array(ZText(2000)).max(50, 'must have at most 50 caveats');
 
@@ -215,7 +259,7 @@ export const ZStatisticsMapping = z.strictObject({
     .array(
       z.strictObject({
         when: ZCondition,
-        definitions: ZDefinitions.partial().optional(),
+        definitions: ZDefinitionOverrides.optional(),
         caveats: ZCaveats.optional(),
       }),
     )
@@ -229,7 +273,7 @@ export const ZStatisticsMapping = z.strictObject({
         group: ZStatisticGroup,
         unit: ZStatisticUnit,
         indicator: z.strictObject({ code: ZTemplate, name: ZTemplate }).optional(),
-        definitions: ZDefinitions.partial().optional(),
+        definitions: ZDefinitionOverrides.optional(),
         caveats: ZCaveats.optional(),
       }),
     )
@@ -307,6 +351,8 @@ export const ZStatisticSeries = z.object({
   immigrationLawOffences: ZLabelled(ZImmigrationLawOffences),
   standardisation: ZLabelled(ZStandardisation),
   unit: ZLabelled(ZStatisticUnit),
+  kind: ZLabelled(ZSeriesKind),
+  coverage: ZLabelled(ZCoverage),
   denominator: z.object({ seriesKey: z.string().nullable(), description: z.string() }).nullable(),
   seriesBreaks: z.array(z.object({ year: z.number().int(), note: z.string() })),
   source: z.object({ id: z.string(), publisher: z.string(), tableId: z.string(), title: z.string(), url: z.string() }),
@@ -327,7 +373,7 @@ export const ZStatistic = z.object({
 });
 export type TStatistic = z.infer<typeof ZStatistic>;
 
-const ZYear = z.coerce
+export const ZYear = z.coerce
   .number({ error: 'must be a year such as 2023' })
   .int('must be a year such as 2023')
   .min(1800, 'must be 1800 or later')
@@ -346,6 +392,7 @@ export const ZStatisticListQuery = ZPageQuery.extend({
   groupDefinition: ZGroupDefinition.optional(),
   justiceStage: ZJusticeStage.optional(),
   immigrationLawOffences: ZImmigrationLawOffences.optional(),
+  kind: ZSeriesKind.optional(),
   from: ZYear.optional(),
   to: ZYear.optional(),
 }).refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {

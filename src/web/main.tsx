@@ -68,6 +68,8 @@ const router = createBrowserRouter([
       { path: 'incidents/map', lazy: async () => ({ Component: (await import('./incidents/IncidentMapPage')).IncidentMapPage }) },
       { path: 'incidents/:id', lazy: async () => ({ Component: (await import('./incidents/IncidentPage')).IncidentPage }) },
       { path: 'incidents/:id/edit', lazy: async () => ({ Component: (await import('./incidents/IncidentEditPage')).IncidentEditPage }) },
+      { path: 'evidence', lazy: async () => ({ Component: (await import('./evidence/EvidencePage')).EvidencePage }) },
+      { path: 'statistics/import', lazy: async () => ({ Component: (await import('./statistics/StatisticsImportPage')).StatisticsImportPage }) },
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./cadence/DashboardPage')).DashboardPage }) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'me', element: <MePage /> },

@@ -1,5 +1,7 @@
 import {
   type TColumnRef,
+  type TCoverage,
+  type TSeriesKind,
   type TCondition,
   type TStatisticGroup,
   type TStatisticsMapping,
@@ -38,6 +40,8 @@ export interface SeriesDefinition {
   immigrationLawOffences: string;
   standardisation: string;
   unit: TStatisticUnit;
+  kind: TSeriesKind;
+  coverage: TCoverage;
   denominator: { seriesKey: string | null; description: string } | null;
   seriesBreaks: { year: number; note: string }[];
   caveats: string[];
@@ -228,6 +232,8 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
         immigrationLawOffences: definitions.immigrationLawOffences,
         standardisation: definitions.standardisation,
         unit: value.unit,
+        kind: definitions.kind,
+        coverage: definitions.coverage,
         denominator: definitions.denominator ?? null,
         seriesBreaks: mapping.seriesBreaks,
         caveats: [...new Set(caveats)],

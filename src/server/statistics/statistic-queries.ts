@@ -1,6 +1,10 @@
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { TPage } from '../../shared/pagination';
 import {
+  COVERAGE_LABELS,
+  SERIES_KIND_LABELS,
+  type TCoverage,
+  type TSeriesKind,
   GROUP_DEFINITION_LABELS,
   IMMIGRATION_LAW_OFFENCE_LABELS,
   JUSTICE_STAGE_LABELS,
@@ -77,6 +81,7 @@ export function statisticConditions(query: Omit<TStatisticListQuery, 'limit' | '
     query.groupDefinition ? eq(statisticSeries.groupDefinition, query.groupDefinition) : undefined,
     query.justiceStage ? eq(statisticSeries.justiceStage, query.justiceStage) : undefined,
     query.immigrationLawOffences ? eq(statisticSeries.immigrationLawOffences, query.immigrationLawOffences) : undefined,
+    query.kind ? eq(statisticSeries.kind, query.kind) : undefined,
     query.from !== undefined ? gte(statisticValues.year, query.from) : undefined,
     query.to !== undefined ? lte(statisticValues.year, query.to) : undefined,
   ) as SQL;
@@ -95,6 +100,8 @@ export function presentSeries(row: SeriesRow): TStatisticSeries {
     immigrationLawOffences: labelled<TImmigrationLawOffences>(row.immigrationLawOffences, IMMIGRATION_LAW_OFFENCE_LABELS),
     standardisation: labelled<TStandardisation>(row.standardisation, STANDARDISATION_LABELS),
     unit: labelled<TStatisticUnit>(row.unit, STATISTIC_UNIT_LABELS),
+    kind: labelled<TSeriesKind>(row.kind, SERIES_KIND_LABELS),
+    coverage: labelled<TCoverage>(row.coverage, COVERAGE_LABELS),
     denominator: row.denominator,
     seriesBreaks: row.seriesBreaks,
     source: { id: row.sourceId, publisher: row.publisher, tableId: row.tableId, title: row.tableTitle, url: row.url },

@@ -116,9 +116,11 @@ function MainNav({ me, unread }: { me: TMe; unread: number }) {
       {readsRecords && <NavLink to="/engagements">Engagements</NavLink>}
       {readsRecords && <NavLink to="/contacts">Contacts</NavLink>}
       {readsRecords && <NavLink to="/incidents">Incidents</NavLink>}
+      {readsRecords && <NavLink to="/evidence">Evidence</NavLink>}
       {DASHBOARD_ROLES.includes(me.user.role) && <NavLink to="/dashboard">Dashboard</NavLink>}
       {readsRecords && <NotificationsLink count={unread} />}
       <NavLink to="/posts">Bureaus and posts</NavLink>
+      {hasPermission(me, 'statistics.import') && <NavLink to="/statistics/import">Import statistics</NavLink>}
       {hasPermission(me, 'users.manage') && <NavLink to="/admin/users">Users</NavLink>}
       {hasPermission(me, 'audit.read') && <NavLink to="/admin/audit">Audit</NavLink>}
       <a href="/api/docs">API</a>

@@ -32,6 +32,10 @@ export const statisticSeries = pgTable(
     immigrationLawOffences: text().notNull(),
     standardisation: text().notNull(),
     unit: text().notNull(),
+    /** figure, or population (a denominator other series link to by key). */
+    kind: text().notNull().default('figure'),
+    /** residents, includes_non_residents, unknown, not_applicable: whom the figure covers. */
+    coverage: text().notNull().default('unknown'),
     /** { seriesKey, description } of what the figures may be divided by, or null: no valid denominator. */
     denominator: jsonb().$type<{ seriesKey: string | null; description: string } | null>(),
     seriesBreaks: jsonb().$type<{ year: number; note: string }[]>().notNull().default([]),
@@ -45,6 +49,7 @@ export const statisticSeries = pgTable(
     index('statistic_series_source_idx').on(t.sourceId),
     index('statistic_series_indicator_idx').on(t.indicatorCode),
     index('statistic_series_offence_idx').on(t.offenceKey),
+    index('statistic_series_kind_idx').on(t.kind),
   ],
 );
 

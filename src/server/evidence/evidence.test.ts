@@ -1,0 +1,267 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TEvidence, TEvidenceFigure } from '../../shared/evidence';
+import type { TStatisticsMappingInput } from '../../shared/statistics';
+import { CLI } from '../audit/audit-context';
+import { buildIncident } from '../incidents/test-builders';
+import { PROJECT_ROOT } from '../project-root';
+import { checkMapping, importStatistics, parseMapping } from '../statistics/import-statistics';
+import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
+import { getEvidence } from './evidence';
+import type { OffenceGroup } from './offence-groups';
+
+const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+const BKA_FILE = path.join(DATA, 'bka-pks-zr-f-01-t01-faelle-1987-2023.csv.gz');
+const UN_FILE = path.join(DATA, 'un-desa-migrant-stock-percent-1990-2019.csv');
+const HAVE_DATA = existsSync(BKA_FILE) && existsSync(UN_FILE);
+if (!HAVE_DATA) console.warn(`SKIPPED: the evidence panel on the real BKA and UN DESA files, because ${DATA} is absent (CI always has it).`);
+
+const source = (id: string) => ({
+  id,
+  publisher: 'Synthetic statistics office',
+  tableId: id.toUpperCase(),
+  title: `Synthetic table ${id}`,
+  url: `https://example.org/synthetic/${id}`,
+  licence: 'CC0 1.0',
+  retrievedOn: '2026-01-15',
+});
+
+/** Synthetic resident population by citizenship: a population series other series link to. */
+const POPULATION: TStatisticsMappingInput = {
+  source: source('synthetic-population'),
+  file: { format: 'csv' },
+  country: { column: 'country', codes: 'alpha2' },
+  year: { column: 'year' },
+  indicator: { code: 'population', name: 'Synthetic resident population' },
+  definitions: {
+    justiceStage: 'not_applicable',
+    groupDefinition: 'citizenship',
+    immigrationLawOffences: 'not_applicable',
+    standardisation: 'none',
+    kind: 'population',
+    coverage: 'residents',
+  },
+  values: [
+    { column: 'nationals', group: 'nationals', unit: 'count' },
+    { column: 'foreigners', group: 'foreign_nationals', unit: 'count' },
+  ],
+};
+const POPULATION_CSV = 'country,year,nationals,foreigners\nDE,2022,1000000,200000\nFR,2022,500000,50000\nDE,2021,990000,190000\n';
+
+/** Synthetic suspects of residents, each group linked to its population. */
+const SUSPECTS: TStatisticsMappingInput = {
+  source: source('synthetic-suspects'),
+  file: { format: 'csv' },
+  country: { column: 'country', codes: 'alpha2' },
+  year: { column: 'year' },
+  offence: { key: '{key}', name: '{offence}' },
+  indicator: { code: 'suspects:{key}', name: 'Suspects: {offence}' },
+  definitions: { justiceStage: 'suspect', groupDefinition: 'citizenship', immigrationLawOffences: 'excluded', standardisation: 'none', coverage: 'residents' },
+  caveats: ['Synthetic figures for tests.'],
+  values: [
+    {
+      column: 'nationals',
+      group: 'nationals',
+      unit: 'count',
+      definitions: { denominator: { seriesKey: 'synthetic-population/population/nationals', description: 'Synthetic resident nationals' } },
+    },
+    {
+      column: 'foreigners',
+      group: 'foreign_nationals',
+      unit: 'count',
+      definitions: { denominator: { seriesKey: 'synthetic-population/population/foreign_nationals', description: 'Synthetic resident foreign nationals' } },
+    },
+  ],
+};
+const SUSPECTS_CSV =
+  'key,offence,country,year,nationals,foreigners\n100,Synthetic assault,DE,2022,3000,1000\n100,Synthetic assault,FR,2022,1000,200\n100,Synthetic assault,DE,2023,3100,1100\n';
+const SYNTHETIC_GROUPS: OffenceGroup[] = [
+  {
+    id: 'all_offences',
+    label: 'Synthetic assault',
+    description: 'Synthetic',
+    categories: [],
+    sources: [{ source: 'synthetic-suspects', indicatorPrefix: 'suspects', excluded: '100', containsImmigrationLaw: false }],
+  },
+];
+
+const byGroup = (figures: TEvidenceFigure[]) => Object.fromEntries(figures.map((figure) => [figure.group.code, figure]));
+
+describe('the evidence panel', () => {
+  let t: TestApp;
+  let analyst: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    analyst = await t.user({ role: 'hq_analyst', clearance: 'S' });
+    if (!HAVE_DATA) return;
+    for (const [file, mapping] of [
+      [BKA_FILE, 'bka-pks-zr-f-01-t01.json'],
+      [UN_FILE, 'un-desa-migrant-stock.json'],
+    ] as const) {
+      const report = await importStatistics(
+        t.database,
+        {
+          bytes: readFileSync(file),
+          fileName: path.basename(file),
+          mapping: parseMapping(readFileSync(path.join(PROJECT_ROOT, 'docs', 'mappings', mapping), 'utf8')),
+        },
+        { actor: null, context: CLI, dryRun: false },
+      );
+      expect(report.errors).toEqual([]);
+    }
+  }, 300_000);
+  afterAll(async () => t.close());
+
+  const options = { actor: null, context: CLI, dryRun: false };
+  const evidence = async (query: string, as: TestUser = analyst) => {
+    const response = await t.request({ method: 'GET', url: `/api/v1/evidence?${query}`, as });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<TEvidence>();
+  };
+
+  describe.skipIf(!HAVE_DATA)(`on the real BKA and UN DESA files in ${DATA}`, () => {
+    it('shows German and non-German suspects side by side for 2023, immigration-law offences excluded exactly (key 890000), and no rate, saying why', async () => {
+      const body = await evidence('country=DE');
+      expect(body).toMatchObject({ country: { code: 'DE', name: 'Germany' }, year: 2023, immigrationLaw: 'exclude', offenceGroup: { id: 'all_offences' } });
+      expect(body.years[0]).toBe(1987);
+      expect(body.panels).toHaveLength(1);
+      const [panel] = body.panels;
+      expect(panel!.definitions).toMatchObject({
+        justiceStage: { code: 'suspect' },
+        groupDefinition: { code: 'citizenship' },
+        immigrationLawOffences: { code: 'excluded' },
+        coverage: { code: 'includes_non_residents' },
+      });
+      expect(panel!.figures.map((figure) => figure.group.code)).toEqual(['nationals', 'foreign_nationals']);
+      const { nationals, foreign_nationals: foreign } = byGroup(panel!.figures);
+      expect(foreign!.value).toEqual({ kind: 'exact', value: 694981 });
+      expect(nationals!.value).toEqual({ kind: 'exact', value: 2017552 - 694981 });
+      expect(nationals!.derived).toMatch(/total minus foreign nationals/);
+      expect(foreign!.rate).toEqual({ valid: false, reason: expect.stringMatching(/no valid rate per 100,000 non-German residents exists/) });
+      expect(nationals!.rate).toEqual({ valid: false, reason: expect.stringMatching(/no valid rate per 100,000 German residents exists/) });
+      expect(panel!.total!.value).toEqual({ kind: 'exact', value: 2017552 });
+      expect(panel!.map.every((entry) => entry.rates.length === 0 && entry.none !== null)).toBe(true);
+      expect(panel!.seriesBreaks).toEqual([{ year: 2009, note: expect.any(String) }]);
+      expect(body.warnings.map((warning) => warning.kind)).toContain('series_break');
+      // The UN DESA share is by country of birth: shown as context, with the warning that it is not comparable.
+      expect(body.context).toEqual([expect.objectContaining({ year: 2019, value: expect.closeTo(15.72, 2) })]);
+      expect(body.warnings.some((warning) => /by citizenship against by country of birth/.test(warning.message))).toBe(true);
+      expect(body.caveats).toEqual(
+        expect.arrayContaining([expect.stringMatching(/Non-German suspects include tourists/), expect.stringMatching(/not convicted offenders/)]),
+      );
+      expect(body.sources.map((item) => item.tableId).sort()).toEqual(['International Migrant Stock 2019, Table 3', 'PKS ZR-F-01-T01']);
+    });
+
+    it('turns the figures into bounded ranges with the reason where the BKA does not separate immigration-law offences (before 2005)', async () => {
+      const body = await evidence('country=DE&year=2004');
+      const { nationals, foreign_nationals: foreign } = byGroup(body.panels[0]!.figures);
+      expect(foreign!.value).toMatchObject({ kind: 'range', low: 546985 - 108210, high: 546985 });
+      expect(foreign!.value.kind === 'range' && foreign!.value.reason).toMatch(/counts a person once per offence key/);
+      // Germans: total minus non-German, for all offences and for 725000 alike.
+      const germanAll = 2384268 - 546985;
+      const german725 = 116348 - 108210;
+      expect(nationals!.value).toMatchObject({ kind: 'range', low: germanAll - german725, high: germanAll });
+      const included = await evidence('country=DE&year=2004&immigrationLaw=include');
+      expect(byGroup(included.panels[0]!.figures).foreign_nationals!.value).toEqual({ kind: 'exact', value: 546985 });
+      expect(included.panels[0]!.definitions.immigrationLawOffences.code).toBe('included');
+    });
+
+    it('keeps the exact figure (key 890000) within the bounds the rules would give, every year the BKA publishes it', async () => {
+      const body = await evidence('country=DE');
+      const included = await evidence('country=DE&immigrationLaw=include');
+      for (const group of ['nationals', 'foreign_nationals']) {
+        const without = body.panels[0]!.series.find((s) => s.group.code === group)!.points;
+        const withIl = included.panels[0]!.series.find((s) => s.group.code === group)!.points;
+        for (const point of without.filter((p) => p.year >= 2005)) {
+          const whole = withIl.find((p) => p.year === point.year)!.value;
+          expect(point.value.kind).toBe('exact');
+          expect(whole.kind).toBe('exact');
+          if (point.value.kind === 'exact' && whole.kind === 'exact') expect(point.value.value).toBeLessThanOrEqual(whole.value);
+        }
+        expect(without.filter((p) => p.year < 2005).every((p) => p.value.kind === 'range')).toBe(true);
+      }
+    });
+
+    it('shows the violent-crime figures for that category, which contain no immigration-law offences, and none for a category that maps to nothing', async () => {
+      const violent = await evidence('country=DE&category=violent_crime');
+      expect(violent.offenceGroup.id).toBe('violent_crime');
+      expect(byGroup(violent.panels[0]!.figures).foreign_nationals!.value).toEqual({ kind: 'exact', value: 79088 });
+      expect(byGroup(violent.panels[0]!.figures).foreign_nationals!.immigrationLaw).toMatch(/contains no immigration-law offences/);
+      const unmapped = await evidence('country=DE&category=anti_muslim_incident');
+      expect(unmapped.panels).toEqual([]);
+      expect(unmapped.warnings).toEqual([expect.objectContaining({ kind: 'category_unmapped' })]);
+    });
+  });
+
+  it('gives a rate only with a linked resident population of the same group, definition and year, and maps only valid rates', async () => {
+    for (const [csv, mapping] of [
+      [POPULATION_CSV, POPULATION],
+      [SUSPECTS_CSV, SUSPECTS],
+    ] as const) {
+      const report = await importStatistics(t.database, { bytes: Buffer.from(csv), fileName: 'synthetic.csv', mapping: checkMapping(mapping) }, options);
+      expect(report.errors).toEqual([]);
+    }
+    const body = await getEvidence(t.database.db, { country: 'DE', year: 2022, immigrationLaw: 'exclude' }, analyst.actor, { offenceGroups: SYNTHETIC_GROUPS });
+    const { nationals, foreign_nationals: foreign } = byGroup(body.panels[0]!.figures);
+    expect(nationals!.rate).toMatchObject({ valid: true, low: 300, high: 300, denominator: { year: 2022, value: 1_000_000 } });
+    expect(foreign!.rate).toMatchObject({ valid: true, low: 500, high: 500, denominator: { seriesKey: 'synthetic-population/population/foreign_nationals' } });
+    expect(body.panels[0]!.map.find((entry) => entry.group.code === 'foreign_nationals')!.rates).toEqual([
+      { country: 'DE', name: 'Germany', low: 500, high: 500 },
+      { country: 'FR', name: 'France', low: 400, high: 400 },
+    ]);
+    // 2023 has figures but no population: no rate, and the reason names the years it has.
+    const later = await getEvidence(t.database.db, { country: 'DE', year: 2023, immigrationLaw: 'exclude' }, analyst.actor, {
+      offenceGroups: SYNTHETIC_GROUPS,
+    });
+    expect(byGroup(later.panels[0]!.figures).foreign_nationals!.rate).toEqual({
+      valid: false,
+      reason: expect.stringMatching(/no figure for 2023 \(it has 2021–2022, not every year\)/),
+    });
+    expect(later.panels[0]!.map[0]!.none).toMatch(/no map/);
+  });
+
+  it('counts the incidents a reader may see, by legal status, verification and reliability: an SBU incident of Berlin not for a U-cleared reader', async () => {
+    const drafter = await t.user({ role: 'officer', post: 'berlin', clearance: 'S' });
+    await buildIncident(t.database.db, { post: 'berlin', draftedBy: drafter.actor.id, status: 'verified', legalStatus: 'charged', reliability: 'A' });
+    await buildIncident(t.database.db, { post: 'berlin', draftedBy: drafter.actor.id, status: 'submitted', classification: 'SBU', reliability: 'C' });
+    await buildIncident(t.database.db, { post: 'berlin', draftedBy: drafter.actor.id, status: 'submitted', category: 'homicide', reliability: 'B' });
+    await buildIncident(t.database.db, { post: 'paris', draftedBy: drafter.actor.id, status: 'verified', country: 'FR' });
+
+    const uOfficer = await t.user({ role: 'officer', post: 'berlin', clearance: 'U' });
+    const seen = (await evidence('country=DE', uOfficer)).reported;
+    expect(seen).toMatchObject({ label: 'Reported incidents, not a crime rate', total: 2 });
+    expect(seen.byLegalStatus).toEqual([
+      { code: 'reported', label: expect.any(String), count: 1 },
+      { code: 'charged', label: expect.any(String), count: 1 },
+    ]);
+
+    const all = (await evidence('country=DE')).reported;
+    expect(all.total).toBe(3);
+    expect(all.byVerification.map(({ code, count }) => [code, count])).toEqual([
+      ['verified', 1],
+      ['submitted', 2],
+    ]);
+    expect(all.byReliability.map(({ code, count }) => [code, count])).toEqual([
+      ['A', 1],
+      ['B', 1],
+      ['C', 1],
+    ]);
+    expect((await evidence('country=DE&category=homicide')).reported.total).toBe(1);
+    const parisOfficer = await t.user({ role: 'officer', post: 'paris', clearance: 'S' });
+    expect((await evidence('country=DE', parisOfficer)).reported.total).toBe(0);
+  });
+
+  it('refuses an unknown country or category with a 400 naming it, and readers without records.read with a 403', async () => {
+    const country = await t.request({ method: 'GET', url: '/api/v1/evidence?country=XX', as: analyst });
+    expect(country.statusCode).toBe(400);
+    expect(country.json().errors).toEqual([{ field: 'query.country', message: 'must be a country of the reference data; XX is none' }]);
+    const category = await t.request({ method: 'GET', url: '/api/v1/evidence?country=DE&category=nope', as: analyst });
+    expect(category.json().errors).toEqual([{ field: 'query.category', message: 'must be an incident category; "nope" is none' }]);
+    const missing = await t.request({ method: 'GET', url: '/api/v1/evidence', as: analyst });
+    expect(missing.json().errors[0].field).toBe('query.country');
+    const admin = await t.user({ role: 'admin' });
+    expect((await t.request({ method: 'GET', url: '/api/v1/evidence?country=DE', as: admin })).statusCode).toBe(403);
+  });
+});
