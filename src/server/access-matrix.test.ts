@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../shared/identity';
+import { agreementsMatrix } from './agreements/agreements.matrix';
 import { cadenceMatrix } from './cadence/cadence.matrix';
 import { contactsMatrix } from './contacts/contacts.matrix';
 import { directivesMatrix } from './directives/directives.matrix';
@@ -25,6 +26,7 @@ const AREAS: Record<string, MatrixArea> = {
   notifications: notificationsMatrix,
   inbox: inboxMatrix,
   statistics: statisticsMatrix,
+  agreements: agreementsMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */

@@ -3,6 +3,7 @@ import { ZDate } from './dates';
 import { ZClearance } from './identity';
 import { ZPageQuery } from './pagination';
 import { patchOf } from './patch';
+import { ZProblem } from './problem';
 import { ZSource, ZSourceFields } from './sources';
 
 /**
@@ -130,6 +131,12 @@ export const ZStageMove = z.object({
   on: ZDate('2026-03-02').optional(),
 });
 export type TStageMove = z.input<typeof ZStageMove>;
+
+/** A refused move: the problem names the agreement's stage and the stages it may move to. */
+export const ZStageProblem = ZProblem.extend({
+  stage: ZAgreementStage.optional(),
+  allowedStages: z.array(ZAgreementStage).optional(),
+});
 
 export const AGREEMENT_SORTS = ['updated', 'distance', 'stage', 'country'] as const;
 export const ZAgreementSort = z.enum(AGREEMENT_SORTS, { error: `must be one of ${AGREEMENT_SORTS.join(', ')}` });
