@@ -75,6 +75,15 @@ describe('agreements', () => {
       ['agreement.stage_moved', author.email],
     ]);
     expect(events[1]!.change).toMatchObject({ stage: { from: 'identified', to: 'approached' }, on: '2026-01-20', note: 'given' });
+
+    // The audit trail names the agreement to an administrator (a reader of the whole trail), without a link: they may not open it.
+    const admin = await t.user({ role: 'admin', clearance: 'S' });
+    const trail = await t.request({ method: 'GET', url: '/api/v1/audit?recordType=agreement&limit=500', as: admin });
+    expect(trail.statusCode, trail.body).toBe(200);
+    const named = trail
+      .json<{ items: { record: { id: string; name: string | null; href: string | null } }[] }>()
+      .items.find((item) => item.record.id === agreement.id);
+    expect(named?.record).toMatchObject({ name: 'Rwanda · Acceptance of third-country nationals', href: null });
   });
 
   it('refuses a move the stage does not allow, naming the stage and the allowed ones', async () => {
