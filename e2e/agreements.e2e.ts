@@ -22,7 +22,15 @@ describe('the agreements board, table and map', () => {
     browser = await launchBrowser();
     page = await newSignedInPage(browser, server.url, 'hq@example.org', errors);
     const record = async (country: string, type: string) =>
-      ((await apiWrite(page, server.url, 'POST', '/api/v1/agreements', { country, type, stage: 'approached', classification: 'U', synthetic: true })) as TAgreement).id;
+      (
+        (await apiWrite(page, server.url, 'POST', '/api/v1/agreements', {
+          country,
+          type,
+          stage: 'approached',
+          classification: 'U',
+          synthetic: true,
+        })) as TAgreement
+      ).id;
     ids.rwanda = await record('RW', 'third_country_nationals');
     ids.uganda = await record('UG', 'readmission');
     ids.canada = await record('CA', 'safe_third_country');
@@ -38,7 +46,9 @@ describe('the agreements board, table and map', () => {
     await page.goto(`${server.url}/agreements`);
     await expect.poll(() => column('approached').getByText('Rwanda').count()).toBe(1);
     // Focus the card, move to its drag handle (right arrow), and pick it up (Enter).
-    await column('approached').getByRole('row', { name: /Rwanda/ }).focus();
+    await column('approached')
+      .getByRole('row', { name: /Rwanda/ })
+      .focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     // Tab through the drop targets (only the columns this stage may move to) to Negotiating.
@@ -68,7 +78,9 @@ describe('the agreements board, table and map', () => {
   it('moves an agreement by dragging its card with the mouse', async () => {
     await page.goto(`${server.url}/agreements`);
     await expect.poll(() => column('approached').getByText('Uganda').count()).toBe(1);
-    await column('approached').getByRole('row', { name: /Uganda/ }).dragTo(column('negotiating').getByRole('grid'));
+    await column('approached')
+      .getByRole('row', { name: /Uganda/ })
+      .dragTo(column('negotiating').getByRole('grid'));
     const confirm = page.getByRole('form', { name: /Move Uganda · Readmission from Approached to Negotiating\?/ });
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Move to Negotiating' }).click();
@@ -80,13 +92,29 @@ describe('the agreements board, table and map', () => {
     ]);
   });
 
+  it('records an agreement through the form, choosing the counterpart by keyboard', async () => {
+    await page.goto(`${server.url}/agreements/new`);
+    const country = page.getByRole('combobox', { name: 'Counterpart country' });
+    await country.fill('Namib');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => country.inputValue()).toContain('Namibia');
+    await page.getByLabel('Type', { exact: true }).selectOption('readmission');
+    await page.getByLabel('Annual capacity (people a year)').fill('200');
+    await page.getByRole('button', { name: 'Record the agreement' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Namibia · Readmission');
+    await expect.poll(() => page.getByRole('list', { name: 'History of stages' }).textContent()).toContain('Recorded at Identified');
+    await expect.poll(() => page.getByText('200 people a year').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   it('sorts the table by distance from Washington and draws the map', async () => {
     await page.goto(`${server.url}/agreements/table`);
     const rows = page.locator('table.agreements-table tbody tr');
-    await expect.poll(() => rows.count()).toBe(3);
-    await expect.poll(async () => (await rows.locator('td:first-child a').allTextContents()).join(',')).toBe('Canada,Rwanda,Uganda');
+    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(async () => (await rows.locator('td:first-child a').allTextContents()).join(',')).toBe('Canada,Rwanda,Uganda,Namibia');
     await page.getByRole('button', { name: /Distance/ }).click();
-    await expect.poll(async () => (await rows.locator('td:first-child a').allTextContents()).join(',')).toBe('Uganda,Rwanda,Canada');
+    await expect.poll(async () => (await rows.locator('td:first-child a').allTextContents()).join(',')).toBe('Namibia,Uganda,Rwanda,Canada');
 
     await page.goto(`${server.url}/agreements/map`);
     await page.getByTestId('agreement-map').locator('svg').waitFor();
