@@ -107,7 +107,7 @@ bureau (optional; defaults to the country's bureau, e.g. IO for a mission to the
 
 function printDemo(io: CliIo, result: DemoSeedResult): void {
   io.out(
-    `Demo data: ${result.directives} new directive(s), ${result.engagements} new engagement(s), ${result.incidents} new incident(s), all labelled synthetic.`,
+    `Demo data: ${result.directives} new directive(s), ${result.engagements} new engagement(s), ${result.incidents} new incident(s), ${result.agreements} new agreement(s), all labelled synthetic.`,
   );
   io.out('Demo users (passwords are shown once; existing users keep theirs):');
   for (const user of result.users) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../shared/identity';
+import { agreementsMatrix } from './agreements/agreements.matrix';
 import { cadenceMatrix } from './cadence/cadence.matrix';
 import { contactsMatrix } from './contacts/contacts.matrix';
 import { directivesMatrix } from './directives/directives.matrix';
@@ -27,6 +28,7 @@ const AREAS: Record<string, MatrixArea> = {
   inbox: inboxMatrix,
   statistics: statisticsMatrix,
   evidence: evidenceMatrix,
+  agreements: agreementsMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */

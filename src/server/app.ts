@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { validatorCompiler } from './http/human-messages';
 import type { Database, Db, DriverName } from './db/client';
+import { agreementRoutes } from './agreements/agreement-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { cadenceRoutes } from './cadence/cadence-routes';
 import { calendarFeedRoutes } from './cadence/calendar-routes';
@@ -25,6 +26,7 @@ import { sessionRoutes } from './identity/session-routes';
 import { userRoutes } from './identity/user-routes';
 import { frameworkProblem, MAX_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, registerProblemHandlers } from './http/problem';
 import { notificationRoutes } from './notifications/notification-routes';
+import { HOME_COUNTRY } from './reference/reference-data';
 import { referenceRoutes } from './reference/reference-routes';
 import { statisticRoutes } from './statistics/statistic-routes';
 import { evidenceRoutes } from './evidence/evidence-routes';
@@ -51,6 +53,8 @@ export interface BuildAppOptions {
   trustProxy?: false | string[] | ((address: string, hop: number) => boolean);
   /** Folder of the built web app; not served when absent. */
   webDir?: string;
+  /** ISO alpha-2 code of the home country, whose capital agreement distances are measured from (US by default). */
+  homeCountry?: string;
   /** More routes, registered after the API's (tests use it to provoke failures). */
   extraRoutes?: (app: FastifyInstance) => Promise<void>;
 }
@@ -176,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(inboxRoutes, { prefix: API_PREFIX });
   await app.register(statisticRoutes, { prefix: API_PREFIX, database: options.database });
   await app.register(evidenceRoutes, { prefix: API_PREFIX });
+  await app.register(agreementRoutes, { prefix: API_PREFIX, homeCountry: options.homeCountry ?? HOME_COUNTRY });
   await app.register(calendarFeedRoutes);
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

@@ -30,6 +30,12 @@ describe('configuration', () => {
     expect(configError({ DATABASE_URL: 'mysql://x@y/z' }).message).toMatch(/DATABASE_URL must be a postgres/);
   });
 
+  it('measures agreement distances from the capital of HOME_COUNTRY, the United States unless told', () => {
+    expect(parseEnv({}).HOME_COUNTRY).toBe('US');
+    expect(parseEnv({ HOME_COUNTRY: 'gb' }).HOME_COUNTRY).toBe('GB');
+    expect(configError({ HOME_COUNTRY: 'USA' }).message).toMatch(/HOME_COUNTRY must be an ISO 3166 alpha-2 country code such as US \(got "USA"\)/);
+  });
+
   it('reports every wrong variable at once', () => {
     const error = configError({ PORT: '0', SESSION_SECRET: 'short' });
     expect(error.issues.map((issue) => issue.variable).sort()).toEqual(['PORT', 'SESSION_SECRET']);

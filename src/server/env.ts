@@ -31,6 +31,11 @@ export const ZEnv = z.object({
       }
       return parsed;
     }),
+  HOME_COUNTRY: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166 alpha-2 country code such as US')
+    .transform((code) => code.toUpperCase())
+    .default('US'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
 });
 
@@ -48,6 +53,8 @@ export interface Config {
    * client addresses and Secure cookies (a hop count or their addresses; false = none).
    */
   trustProxy: TrustProxy;
+  /** The home country: agreement distances are measured from its capital. */
+  homeCountry: string;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    homeCountry: env.HOME_COUNTRY,
   };
 }
 

@@ -54,7 +54,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let jobs: JobRunner | undefined;
   try {
     await migrate(database);
-    app = await buildApp({ database, logger: loggerOptions(config), sessionSecret: config.sessionSecret, trustProxy: fastifyTrustProxy(config.trustProxy) });
+    app = await buildApp({
+      database,
+      logger: loggerOptions(config),
+      sessionSecret: config.sessionSecret,
+      trustProxy: fastifyTrustProxy(config.trustProxy),
+      homeCountry: config.homeCountry,
+    });
     if (await referenceIsEmpty(database.db)) {
       const seeded = await seedReference(database.db);
       app.log.info(seeded, 'first start: reference data loaded');

@@ -15,6 +15,7 @@ export const AUDIT_RECORD_TYPE_LABEL: Record<string, string> = {
   contact: 'Contact',
   incident: 'Incident',
   incident_category: 'Incident category',
+  agreement: 'Agreement',
   comment: 'Comment',
   notification: 'Notification',
   post: 'Post',

@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'incidents.triage',
   'directives.issue',
   'statistics.import',
+  'agreements.manage',
   'users.manage',
   'audit.read',
   'tokens.manage',

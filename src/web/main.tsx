@@ -70,6 +70,13 @@ const router = createBrowserRouter([
       { path: 'incidents/:id/edit', lazy: async () => ({ Component: (await import('./incidents/IncidentEditPage')).IncidentEditPage }) },
       { path: 'evidence', lazy: async () => ({ Component: (await import('./evidence/EvidencePage')).EvidencePage }) },
       { path: 'statistics/import', lazy: async () => ({ Component: (await import('./statistics/StatisticsImportPage')).StatisticsImportPage }) },
+      // The agreement pages load when first opened (the board's drag and drop, the map's ECharts).
+      { path: 'agreements', lazy: async () => ({ Component: (await import('./agreements/AgreementBoardPage')).AgreementBoardPage }) },
+      { path: 'agreements/table', lazy: async () => ({ Component: (await import('./agreements/AgreementTablePage')).AgreementTablePage }) },
+      { path: 'agreements/map', lazy: async () => ({ Component: (await import('./agreements/AgreementMapPage')).AgreementMapPage }) },
+      { path: 'agreements/new', lazy: async () => ({ Component: (await import('./agreements/AgreementNewPage')).AgreementNewPage }) },
+      { path: 'agreements/:id', lazy: async () => ({ Component: (await import('./agreements/AgreementPage')).AgreementPage }) },
+      { path: 'agreements/:id/edit', lazy: async () => ({ Component: (await import('./agreements/AgreementEditPage')).AgreementEditPage }) },
       { path: 'dashboard', lazy: async () => ({ Component: (await import('./cadence/DashboardPage')).DashboardPage }) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'me', element: <MePage /> },

@@ -2,9 +2,11 @@ import { inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { queryRows } from '../db/client';
 import {
+  agreements,
   apiTokens,
   comments,
   contacts,
+  countries,
   directives,
   engagements,
   followUps,
@@ -15,6 +17,7 @@ import {
   tags,
   users,
 } from '../db/schema/index';
+import { visibleAgreements } from '../agreements/agreement-policy';
 import { visibleContacts } from '../contacts/contact-policy';
 import { visibleDirectives } from '../directives/directive-policy';
 import { visibleEngagements } from '../engagements/engagement-policy';
@@ -182,6 +185,15 @@ export async function resolveNames(db: Executor, viewer: Actor, request: NameReq
       postRecord(viewer, incidents.classification, visibleIncidents(viewer)),
       [sql`${incidents.summary}`, sql`${incidents.occurredOn}`, sql`${posts.name}`],
       sql`from ${incidents} inner join ${posts} on ${posts.id} = ${incidents.postId} where ${inArray(incidents.id, list)}`,
+    ),
+  );
+  add('agreement', (list) =>
+    branch(
+      'agreement',
+      sql`${agreements.id}`,
+      postRecord(viewer, agreements.classification, visibleAgreements(viewer)),
+      [sql`${countries.name}`, sql`${agreements.type}`],
+      sql`from ${agreements} inner join ${countries} on ${countries.alpha2} = ${agreements.countryAlpha2} where ${inArray(agreements.id, list)}`,
     ),
   );
   // A comment is as visible as the record it was left on.

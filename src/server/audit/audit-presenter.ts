@@ -1,3 +1,4 @@
+import { AGREEMENT_TYPE_LABELS, type TAgreementType } from '../../shared/agreements';
 import { AUDIT_RECORD_TYPE_LABEL, type TAuditEvent, type TAuditRecord } from '../../shared/audit';
 import type { TClearance } from '../../shared/identity';
 import type { Executor } from '../db/client';
@@ -18,7 +19,7 @@ const ENGAGEMENT_KIND: Record<string, string> = {
   non_paper: 'Non-paper',
 };
 /** Kinds whose records belong to posts: without a known record, the reader is told nothing of them. */
-const POST_RECORDS = new Set(['engagement', 'follow_up', 'directive', 'contact', 'incident', 'comment']);
+const POST_RECORDS = new Set(['engagement', 'follow_up', 'directive', 'contact', 'incident', 'comment', 'agreement']);
 const TEXT_MAX = 80;
 const cut = (text: string) => (text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text);
 
@@ -78,6 +79,8 @@ function named(type: string, id: string, p: (string | null)[], viewer: Actor): N
       return { name: p[1] ? `${p[0]}, ${p[1]}` : (p[0] ?? null), href: `/contacts/${id}` };
     case 'incident':
       return { name: `${cut(p[0] ?? '')} (${[p[1], p[2]].filter(Boolean).join(', ')})`, href: `/incidents/${id}` };
+    case 'agreement':
+      return { name: `${p[0]} · ${AGREEMENT_TYPE_LABELS[p[1] as TAgreementType] ?? p[1]}`, href: `/agreements/${id}` };
     case 'comment':
       return p[0] === 'engagement'
         ? { name: `On ${engagementName(p[2] ?? null, p[3] ?? null, p[4] ?? null)}`, href: `/engagements/${p[1]}` }

@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCadenceReport, TReadoutComparison } from '../../shared/engagements';
-import { directives, engagements, incidents, notifications, users } from '../db/schema/index';
+import type { TAgreement, TAgreementPage } from '../../shared/agreements';
+import { agreements, directives, engagements, incidents, notifications, users } from '../db/schema/index';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { demoEmail, seedDemo, type DemoSeedResult } from './seed-demo';
 
@@ -35,10 +36,11 @@ describe('demo data', () => {
       directives: (await t.database.db.select({ n: count() }).from(directives))[0]!.n,
       engagements: (await t.database.db.select({ n: count() }).from(engagements))[0]!.n,
       incidents: (await t.database.db.select({ n: count() }).from(incidents))[0]!.n,
+      agreements: (await t.database.db.select({ n: count() }).from(agreements))[0]!.n,
     });
     const before = await counts();
     const again = await seedDemo(t.database.db);
-    expect(again).toMatchObject({ directives: 0, engagements: 0, incidents: 0 });
+    expect(again).toMatchObject({ directives: 0, engagements: 0, incidents: 0, agreements: 0 });
     expect(again.users.every((user) => user.password === null)).toBe(true);
     expect(await counts()).toEqual(before);
   });
@@ -105,5 +107,21 @@ describe('demo data', () => {
     const theirs = comparison.counterpartSentences.find((s) => s.text.includes('press India'));
     expect(theirs?.onlyHere).toBe(true);
     expect(comparison.ourSentences.find((s) => s.text.includes('condemn the attack'))?.onlyHere).toBe(true);
+  });
+
+  it('adds synthetic agreements, each saying no such outreach was reported, with their stage history', async () => {
+    const session = await signIn('hq');
+    const page = (await t.request({ method: 'GET', url: '/api/v1/agreements?sort=stage', headers: session.headers() })).json<TAgreementPage>();
+    expect(page.items.map((item) => [item.country, item.stage])).toEqual([
+      ['MN', 'identified'],
+      ['NA', 'approached'],
+      ['FJ', 'negotiating'],
+      ['CV', 'text_agreed'],
+      ['UY', 'declined'],
+    ]);
+    expect(page.items.every((item) => item.synthetic)).toBe(true);
+    const fiji = (await t.request({ method: 'GET', url: `/api/v1/agreements/${page.items[2]!.id}`, headers: session.headers() })).json<TAgreement>();
+    expect(fiji.notes).toMatch(/^Synthetic demo agreement: no such outreach was reported\./);
+    expect(fiji.history.map((change) => change.to)).toEqual(['identified', 'approached', 'negotiating']);
   });
 });

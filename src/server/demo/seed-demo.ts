@@ -14,6 +14,7 @@ import { createEngagement } from '../engagements/create-engagement';
 import { approveEngagement, submitEngagement } from '../engagements/engagement-workflow';
 import { loadActor, type Actor } from '../identity/actor';
 import { createUser } from '../identity/create-user';
+import { seedDemoAgreements } from './demo-agreements';
 import { seedDemoIncidents } from './demo-incidents';
 import { MIGRATION_DIRECTIVE, SOUTH_ASIA_CALLS, SOUTH_ASIA_DIRECTIVE, THIRD_COUNTRY_DIRECTIVE } from './demo-content';
 
@@ -51,6 +52,7 @@ export interface DemoSeedResult {
   directives: number;
   engagements: number;
   incidents: number;
+  agreements: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -64,7 +66,7 @@ const SYNTHETIC_NOTE =
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult> {
   const context: AuditContext = { ...SYSTEM, via: 'cli' };
-  const result: DemoSeedResult = { users: [], directives: 0, engagements: 0, incidents: 0 };
+  const result: DemoSeedResult = { users: [], directives: 0, engagements: 0, incidents: 0, agreements: 0 };
   const actors = new Map<string, Actor>();
 
   // One administrator: the demo adds its own only when the database has none (the first start makes one).
@@ -163,6 +165,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSeedResult
   await ensureDirective(THIRD_COUNTRY_DIRECTIVE, false);
 
   result.incidents = await seedDemoIncidents(db, context, as);
+  result.agreements = await seedDemoAgreements(db, context, as('hq'), now);
 
   const southAsia = await ensureDirective(SOUTH_ASIA_DIRECTIVE, true);
   if (southAsia) {

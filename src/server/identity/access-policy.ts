@@ -18,8 +18,9 @@ const PERMISSIONS_BY_ROLE: Record<TRole, TPermission[]> = {
   // Analysts read across posts, so they see duplicates that no single post sees: they merge them.
   bureau_analyst: ['records.read', 'incidents.triage', 'tokens.manage'],
   // Official statistics are public data that headquarters curates: its analysts and administrators import them.
-  hq_analyst: ['records.read', 'incidents.triage', 'statistics.import', 'tokens.manage'],
-  directive_author: ['records.read', 'directives.issue', 'tokens.manage'],
+  // Third-country agreements are headquarters' outreach: its analysts and directive authors record and move them.
+  hq_analyst: ['records.read', 'incidents.triage', 'statistics.import', 'agreements.manage', 'tokens.manage'],
+  directive_author: ['records.read', 'directives.issue', 'agreements.manage', 'tokens.manage'],
   // Administrators manage users and settings; they read no post's records.
   admin: ['users.manage', 'audit.read', 'statistics.import', 'tokens.manage'],
 };

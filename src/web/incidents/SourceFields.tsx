@@ -9,10 +9,12 @@ interface Props {
   onChange: (change: Partial<SourceDraft>) => void;
   /** Field errors of this source, keyed by its field name (url, outlet, …). */
   errors: Record<string, string | undefined>;
+  /** Whether to ask what the source says of the suspect (incidents); other records leave it out. */
+  withSuspectStatus?: boolean;
 }
 
 /** One source of an incident: where it is, who published it, how far it is trusted, and what it says of the suspect. */
-export function SourceFields({ source, onChange, errors }: Props) {
+export function SourceFields({ source, onChange, errors, withSuspectStatus = true }: Props) {
   const languages: string[] = SOURCE_LANGUAGES.includes(source.language as (typeof SOURCE_LANGUAGES)[number])
     ? [...SOURCE_LANGUAGES]
     : [source.language, ...SOURCE_LANGUAGES];
@@ -71,17 +73,19 @@ export function SourceFields({ source, onChange, errors }: Props) {
           </select>
         )}
       </Field>
-      <Field label="Suspect status, as this source states it" error={errors.suspectStatus} hint="Only what the source says; never nationality by guess">
-        {(control) => (
-          <select {...control} value={source.suspectStatus} onChange={(event) => onChange({ suspectStatus: event.target.value as TSuspectStatus })}>
-            {SUSPECT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {suspectStatusText(status)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {withSuspectStatus && (
+        <Field label="Suspect status, as this source states it" error={errors.suspectStatus} hint="Only what the source says; never nationality by guess">
+          {(control) => (
+            <select {...control} value={source.suspectStatus} onChange={(event) => onChange({ suspectStatus: event.target.value as TSuspectStatus })}>
+              {SUSPECT_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {suspectStatusText(status)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
     </div>
   );
 }

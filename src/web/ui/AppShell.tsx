@@ -117,6 +117,7 @@ function MainNav({ me, unread }: { me: TMe; unread: number }) {
       {readsRecords && <NavLink to="/contacts">Contacts</NavLink>}
       {readsRecords && <NavLink to="/incidents">Incidents</NavLink>}
       {readsRecords && <NavLink to="/evidence">Evidence</NavLink>}
+      {readsRecords && <NavLink to="/agreements">Agreements</NavLink>}
       {DASHBOARD_ROLES.includes(me.user.role) && <NavLink to="/dashboard">Dashboard</NavLink>}
       {readsRecords && <NotificationsLink count={unread} />}
       <NavLink to="/posts">Bureaus and posts</NavLink>
