@@ -7,3 +7,4 @@ export * from './workflow';
 export * from './incidents';
 export * from './engagement-facts';
 export * from './statistics';
+export * from './assessments';
