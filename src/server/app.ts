@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { validatorCompiler } from './http/human-messages';
 import type { Database, Db, DriverName } from './db/client';
+import { assessmentRoutes } from './assessments/assessment-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { cadenceRoutes } from './cadence/cadence-routes';
 import { calendarFeedRoutes } from './cadence/calendar-routes';
@@ -25,6 +26,7 @@ import { sessionRoutes } from './identity/session-routes';
 import { userRoutes } from './identity/user-routes';
 import { frameworkProblem, MAX_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, registerProblemHandlers } from './http/problem';
 import { notificationRoutes } from './notifications/notification-routes';
+import { policyMeasureRoutes } from './policy-measures/policy-measure-routes';
 import { referenceRoutes } from './reference/reference-routes';
 import { statisticRoutes } from './statistics/statistic-routes';
 
@@ -169,6 +171,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationRoutes, { prefix: API_PREFIX });
   await app.register(inboxRoutes, { prefix: API_PREFIX });
   await app.register(statisticRoutes, { prefix: API_PREFIX, database: options.database });
+  await app.register(policyMeasureRoutes, { prefix: API_PREFIX });
+  await app.register(assessmentRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);
   if (options.extraRoutes) await app.register(options.extraRoutes);
 
