@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../shared/identity';
+import { assessmentsMatrix } from './assessments/assessments.matrix';
 import { cadenceMatrix } from './cadence/cadence.matrix';
 import { contactsMatrix } from './contacts/contacts.matrix';
 import { directivesMatrix } from './directives/directives.matrix';
@@ -8,6 +9,7 @@ import { inboxMatrix } from './inbox/inbox.matrix';
 import { incidentsMatrix } from './incidents/incidents.matrix';
 import { identityMatrix } from './identity/identity.matrix';
 import { notificationsMatrix } from './notifications/notifications.matrix';
+import { policyMeasuresMatrix } from './policy-measures/policy-measures.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
 import { statisticsMatrix } from './statistics/statistics.matrix';
 import { ACTOR_CLEARANCE, LEVELS, RELATIONS, RELATION_POST, type Case, type Entry, type MatrixArea, type Who } from './testing/access-matrix';
@@ -25,6 +27,8 @@ const AREAS: Record<string, MatrixArea> = {
   notifications: notificationsMatrix,
   inbox: inboxMatrix,
   statistics: statisticsMatrix,
+  policyMeasures: policyMeasuresMatrix,
+  assessments: assessmentsMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */
