@@ -28,7 +28,14 @@ const iso = (year: number, monthIndex: number, day: number) => new Date(Date.UTC
 function build(year: number, kind: TPeriodKind, index: number): TPeriod {
   const span = MONTHS[kind];
   const firstMonth = index * span;
-  const name = kind === 'year' ? `${year}` : kind === 'half' ? `${year}-H${index + 1}` : kind === 'quarter' ? `${year}-Q${index + 1}` : `${year}-${String(index + 1).padStart(2, '0')}`;
+  const name =
+    kind === 'year'
+      ? `${year}`
+      : kind === 'half'
+        ? `${year}-H${index + 1}`
+        : kind === 'quarter'
+          ? `${year}-Q${index + 1}`
+          : `${year}-${String(index + 1).padStart(2, '0')}`;
   return { name, kind, start: iso(year, firstMonth, 1), end: iso(year, firstMonth + span, 0) };
 }
 

@@ -182,7 +182,13 @@ export const ZChangesQuery = z.object({
   to: ZPeriodName.optional(),
 });
 
-export const ZChangeSide = z.object({ assessmentId: z.string(), period: z.string(), status: ZAssessmentStatus, overall: z.number().nullable(), flagged: z.boolean() });
+export const ZChangeSide = z.object({
+  assessmentId: z.string(),
+  period: z.string(),
+  status: ZAssessmentStatus,
+  overall: z.number().nullable(),
+  flagged: z.boolean(),
+});
 
 export const ZChangeMeasure = z.object({
   id: z.string(),

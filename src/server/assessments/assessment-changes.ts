@@ -76,7 +76,12 @@ export async function assessmentChanges(db: Executor, query: { country: string; 
   const ids = [earlier?.id, later?.id].filter((id): id is string => !!id);
   const scores = ids.length
     ? await db
-        .select({ assessmentId: assessmentScores.assessmentId, area: assessmentScores.area, score: assessmentScores.score, justification: assessmentScores.justification })
+        .select({
+          assessmentId: assessmentScores.assessmentId,
+          area: assessmentScores.area,
+          score: assessmentScores.score,
+          justification: assessmentScores.justification,
+        })
         .from(assessmentScores)
         .where(inArray(assessmentScores.assessmentId, ids))
     : [];

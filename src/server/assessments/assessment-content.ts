@@ -35,7 +35,8 @@ export interface ContentCheck {
 }
 
 export const flagRationaleMessage = `is required when the flag is set: write why "${FLAG_STATEMENT.toLowerCase()}" holds`;
-export const flagEvidenceMessage = 'must link at least one record the flag rests on (a policy measure, incident, engagement or statistic series) when the flag is set';
+export const flagEvidenceMessage =
+  'must link at least one record the flag rests on (a policy measure, incident, engagement or statistic series) when the flag is set';
 
 /**
  * The rules of an assessment's content, with every problem as a field error (400): each area

@@ -25,7 +25,11 @@ describe('assessment deadlines', () => {
     parisOfficer = await t.user({ role: 'officer', post: 'paris', clearance: 'S' });
     hq = await t.user({ role: 'hq_analyst', clearance: 'S' });
     hqU = await t.user({ role: 'hq_analyst', clearance: 'U' });
-    const directive = await buildIssuedDirective(t.database.db, { actionPosts: ['berlin', 'paris', 'ottawa'], issuedAt: new Date('2025-06-01T00:00:00Z'), cadenceDays: null });
+    const directive = await buildIssuedDirective(t.database.db, {
+      actionPosts: ['berlin', 'paris', 'ottawa'],
+      issuedAt: new Date('2025-06-01T00:00:00Z'),
+      cadenceDays: null,
+    });
     directiveId = directive.id;
     await t.database.db.update(directives).set({ assessmentCadenceDays: 90 }).where(eq(directives.id, directive.id));
   });
@@ -47,7 +51,9 @@ describe('assessment deadlines', () => {
 
   it('marks a post overdue after the due date until its assessment for the last ended period is submitted or approved, for each reader', async () => {
     const rows = async (reader: TestUser) =>
-      (await assessmentDeadlines(t.database.db, reader.actor, now)).items.filter((item) => item.directive.id === directiveId).map((item) => [item.post, item.period, item.dueOn, item.status]);
+      (await assessmentDeadlines(t.database.db, reader.actor, now)).items
+        .filter((item) => item.directive.id === directiveId)
+        .map((item) => [item.post, item.period, item.dueOn, item.status]);
     expect(await rows(hq)).toEqual([
       ['berlin', '2026-Q1', '2026-04-30', 'overdue'],
       ['ottawa', '2026-Q1', '2026-04-30', 'overdue'],

@@ -80,6 +80,12 @@ export async function assessmentDeadlines(db: Executor, reader: Actor, now = new
       assessmentId: best?.id ?? null,
     };
   });
-  items.sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.dueOn.localeCompare(b.dueOn) || a.postName.localeCompare(b.postName) || a.directive.reference.localeCompare(b.directive.reference));
+  items.sort(
+    (a, b) =>
+      ORDER[a.status] - ORDER[b.status] ||
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.postName.localeCompare(b.postName) ||
+      a.directive.reference.localeCompare(b.directive.reference),
+  );
   return { items };
 }

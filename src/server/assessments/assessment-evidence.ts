@@ -49,7 +49,8 @@ async function visibleOfType(db: Executor, type: TEvidenceType, ids: string[], v
         .from(engagements)
         .innerJoin(posts, eq(posts.id, engagements.postId))
         .where(and(inArray(engagements.id, ids), visibleEngagements(viewer)));
-      for (const row of rows) found.set(row.id, { label: `${row.kind.replace('_', ' ')} at ${row.post} on ${row.at.toISOString().slice(0, 10)}`, link: `/engagements/${row.id}` });
+      for (const row of rows)
+        found.set(row.id, { label: `${row.kind.replace('_', ' ')} at ${row.post} on ${row.at.toISOString().slice(0, 10)}`, link: `/engagements/${row.id}` });
       break;
     }
     case 'statistic': {

@@ -16,7 +16,9 @@ const round = (value: number | null) => (value === null ? null : Math.round(Numb
  */
 export async function assessmentMap(db: Executor, query: { area?: string }, reader: Actor): Promise<TAssessmentMap> {
   const score = query.area
-    ? sql<number | null>`(select ${assessmentScores.score}::float8 from ${assessmentScores} where ${assessmentScores.assessmentId} = ${assessments.id} and ${assessmentScores.area} = ${query.area})`
+    ? sql<
+        number | null
+      >`(select ${assessmentScores.score}::float8 from ${assessmentScores} where ${assessmentScores.assessmentId} = ${assessments.id} and ${assessmentScores.area} = ${query.area})`
     : overallScore(assessments.id);
   const rows = await db
     .selectDistinctOn([assessments.countryAlpha2], {

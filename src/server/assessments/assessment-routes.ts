@@ -110,7 +110,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/assessments/timeline',
     {
-      schema: { tags, summary: 'A country’s approved assessments over periods, with every area’s score', querystring: ZTimelineQuery, response: { 200: ZAssessmentTimeline, ...problems } },
+      schema: {
+        tags,
+        summary: 'A country’s approved assessments over periods, with every area’s score',
+        querystring: ZTimelineQuery,
+        response: { 200: ZAssessmentTimeline, ...problems },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -137,7 +142,14 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/assessments/:id',
-    { schema: { tags, summary: 'One assessment (evidence you may not see is left out)', params: ZAssessmentParams, response: { 200: ZAssessment, ...problems } } },
+    {
+      schema: {
+        tags,
+        summary: 'One assessment (evidence you may not see is left out)',
+        params: ZAssessmentParams,
+        response: { 200: ZAssessment, ...problems },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requirePermission(actor, 'records.read');
@@ -168,7 +180,12 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/assessments/:id/approve',
     {
-      schema: { tags, summary: 'Approve a submitted assessment (never one you wrote); it is frozen from then on', params: ZAssessmentParams, response: { 200: ZAssessment, ...problems } },
+      schema: {
+        tags,
+        summary: 'Approve a submitted assessment (never one you wrote); it is frozen from then on',
+        params: ZAssessmentParams,
+        response: { 200: ZAssessment, ...problems },
+      },
     },
     async (request) => approveAssessment(app.db, request.params.id, auditContextOf(request), actorOf(request)),
   );
@@ -176,7 +193,13 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/assessments/:id/return',
     {
-      schema: { tags, summary: 'Return a submitted assessment to draft, saying why', params: ZAssessmentParams, body: ZReasonBody, response: { 200: ZAssessment, ...problems } },
+      schema: {
+        tags,
+        summary: 'Return a submitted assessment to draft, saying why',
+        params: ZAssessmentParams,
+        body: ZReasonBody,
+        response: { 200: ZAssessment, ...problems },
+      },
     },
     async (request) => returnAssessment(app.db, request.params.id, request.body, auditContextOf(request), actorOf(request)),
   );

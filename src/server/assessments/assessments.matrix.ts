@@ -66,8 +66,14 @@ export const assessmentsMatrix: MatrixArea = {
       payload: () => ({ narrative: `Changed by the access matrix (synthetic).` }),
       expect: writesRecord(DRAFTERS),
     },
-    'POST /api/v1/assessments/:id/submit': { url: (c) => `/api/v1/assessments/${c.target[`assessmentToSubmit:${c.who}`]}/submit`, expect: writesRecord(DRAFTERS) },
-    'POST /api/v1/assessments/:id/approve': { url: (c) => `/api/v1/assessments/${c.target[`assessmentToApprove:${c.who}`]}/approve`, expect: writesRecord(APPROVERS) },
+    'POST /api/v1/assessments/:id/submit': {
+      url: (c) => `/api/v1/assessments/${c.target[`assessmentToSubmit:${c.who}`]}/submit`,
+      expect: writesRecord(DRAFTERS),
+    },
+    'POST /api/v1/assessments/:id/approve': {
+      url: (c) => `/api/v1/assessments/${c.target[`assessmentToApprove:${c.who}`]}/approve`,
+      expect: writesRecord(APPROVERS),
+    },
     'POST /api/v1/assessments/:id/return': {
       url: (c) => `/api/v1/assessments/${c.target[`assessmentToReturn:${c.who}`]}/return`,
       payload: () => ({ reason: 'Returned by the access matrix.' }),

@@ -29,7 +29,15 @@ describe('assessments', () => {
     parisOfficer = await t.user({ role: 'officer', post: 'paris', clearance: 'S' });
     hq = await t.user({ role: 'hq_analyst', clearance: 'S' });
     hqU = await t.user({ role: 'hq_analyst', clearance: 'U' });
-    measureId = (await buildMeasure(t.database.db, { post: 'berlin', createdBy: officer.actor.id, area: 'integration', title: 'Synthetic integration act', direction: 'more_open' })).id;
+    measureId = (
+      await buildMeasure(t.database.db, {
+        post: 'berlin',
+        createdBy: officer.actor.id,
+        area: 'integration',
+        title: 'Synthetic integration act',
+        direction: 'more_open',
+      })
+    ).id;
     parisMeasureId = (await buildMeasure(t.database.db, { post: 'paris', createdBy: parisOfficer.actor.id })).id;
     secretIncidentId = (await buildIncident(t.database.db, { post: 'berlin', draftedBy: officer.actor.id, status: 'verified', classification: 'S' })).id;
   });
@@ -61,7 +69,10 @@ describe('assessments', () => {
     expect(bare.json().errors.map((error: { field: string }) => error.field)).toEqual(['body.flagRationale', 'body.evidence']);
     const noEvidence = await create(officer, { period: '2024-Q1', scores, flagged: true, flagRationale: 'Synthetic rationale.' });
     expect(noEvidence.json().errors).toEqual([
-      { field: 'body.evidence', message: 'must link at least one record the flag rests on (a policy measure, incident, engagement or statistic series) when the flag is set' },
+      {
+        field: 'body.evidence',
+        message: 'must link at least one record the flag rests on (a policy measure, incident, engagement or statistic series) when the flag is set',
+      },
     ]);
     const foreign = await create(officer, {
       period: '2024-Q1',
@@ -103,13 +114,19 @@ describe('assessments', () => {
 
     const edit = await t.request({ method: 'PATCH', url: `/api/v1/assessments/${draft.id}`, as: officer, payload: { narrative: 'Too late.' } });
     expect(edit.statusCode).toBe(409);
-    expect(edit.json().detail).toMatch(/^The assessment was approved on \d{4}-\d{2}-\d{2} and is frozen: nothing in it changes\. Start the next period's assessment/);
+    expect(edit.json().detail).toMatch(
+      /^The assessment was approved on \d{4}-\d{2}-\d{2} and is frozen: nothing in it changes\. Start the next period's assessment/,
+    );
     expect((await act(draft.id, 'submit', officer)).statusCode).toBe(409);
     expect((await act(draft.id, 'return', secondApprover, { reason: 'Reopen.' })).json().detail).toContain('frozen');
     // Below the application, the database refuses too.
     await expect(t.database.db.update(assessments).set({ narrative: 'by hand' }).where(eq(assessments.id, draft.id))).rejects.toThrow();
     await expect(t.database.db.execute(sql`delete from assessment_scores where assessment_id = ${draft.id}`)).rejects.toThrow();
-    const steps = await t.database.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.recordId, draft.id)).orderBy(auditEvents.id);
+    const steps = await t.database.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.recordId, draft.id))
+      .orderBy(auditEvents.id);
     expect(steps.map((step) => step.action)).toEqual([
       'assessment.created',
       'assessment.submitted',
@@ -149,7 +166,9 @@ describe('assessments', () => {
     expect(twice.statusCode).toBe(409);
     const overlapping = await create(officer, { period: '2025-11' });
     expect(overlapping.statusCode).toBe(409);
-    expect((await create(officer, { period: '2025-Q5' as never })).json().errors).toEqual([{ field: 'body.period', message: 'must be a period such as 2026-Q1, 2026-H1, 2026-03 or 2026' }]);
+    expect((await create(officer, { period: '2025-Q5' as never })).json().errors).toEqual([
+      { field: 'body.period', message: 'must be a period such as 2026-Q1, 2026-H1, 2026-03 or 2026' },
+    ]);
   });
 
   it('shows what moved between two periods, area by area, with the measures whose status changed in the later one', async () => {
@@ -164,13 +183,24 @@ describe('assessments', () => {
       ],
     });
     // A status change of the earlier period does not explain the later one.
-    await buildMeasure(t.database.db, { post: 'berlin', createdBy: officer.actor.id, area: 'asylum_procedure', title: 'Older act', statuses: [['in_force', '2026-11-01']] });
+    await buildMeasure(t.database.db, {
+      post: 'berlin',
+      createdBy: officer.actor.id,
+      area: 'asylum_procedure',
+      title: 'Older act',
+      statuses: [['in_force', '2026-11-01']],
+    });
     await approved({ period: '2026-Q4' });
-    const later = await created(officer, { period: '2027-Q1', scores: [{ ...scores[0]!, score: -2, justification: 'Synthetic: safe-country list in force.' }, scores[1]!] });
+    const later = await created(officer, {
+      period: '2027-Q1',
+      scores: [{ ...scores[0]!, score: -2, justification: 'Synthetic: safe-country list in force.' }, scores[1]!],
+    });
     const response = await t.request({ method: 'GET', url: '/api/v1/assessments/changes?country=DE&from=2026-Q4&to=2027-Q1', as: officer });
     const changes = response.json<TAssessmentChanges>();
     expect(changes).toMatchObject({ country: 'DE', from: '2026-Q4', to: '2027-Q1', later: { assessmentId: later.id, status: 'draft' } });
-    expect(changes.areas.map((area) => [area.area, area.earlier, area.later, area.change, area.measures.map((m) => [m.title, m.status, m.effectiveOn])])).toEqual([
+    expect(
+      changes.areas.map((area) => [area.area, area.earlier, area.later, area.change, area.measures.map((m) => [m.title, m.status, m.effectiveOn])]),
+    ).toEqual([
       ['asylum_procedure', -1, -2, -1, [['Synthetic safe-country list', 'in_force', '2027-02-15']]],
       ['integration', 1, 1, 0, []],
     ]);
@@ -214,9 +244,14 @@ describe('assessments', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/assessments/${secret.id}`, as: parisOfficer })).statusCode).toBe(404);
     const drafts = (await t.request({ method: 'GET', url: '/api/v1/assessments?status=draft&limit=500', as: hq })).json<{ items: unknown[] }>();
     expect(drafts.items).toEqual([]);
-    const flagged = (await t.request({ method: 'GET', url: '/api/v1/assessments?flagged=true&country=DE&limit=500', as: hq })).json<{ items: { period: string }[] }>();
+    const flagged = (await t.request({ method: 'GET', url: '/api/v1/assessments?flagged=true&country=DE&limit=500', as: hq })).json<{
+      items: { period: string }[];
+    }>();
     expect(flagged.items.map((item) => item.period)).toEqual(['2028-Q1', '2025-Q3', '2022-Q1']);
-    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.recordId, secret.id), eq(auditEvents.action, 'assessment.created')));
+    const events = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, secret.id), eq(auditEvents.action, 'assessment.created')));
     expect(events).toHaveLength(1);
   });
 });

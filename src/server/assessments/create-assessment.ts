@@ -48,9 +48,7 @@ export async function createAssessment(db: Executor, raw: unknown, context: Audi
   }
   const period = input.period ? parsePeriod(input.period)! : await defaultPeriod(db, post.id, actor);
   const base = await latestApprovedBefore(db, post.id, period.start, actor);
-  const baseScores = base
-    ? (await loadScores(db, base.id)).map(({ area, score, justification }) => ({ area, score, justification }))
-    : [];
+  const baseScores = base ? (await loadScores(db, base.id)).map(({ area, score, justification }) => ({ area, score, justification })) : [];
   // A retired area is not carried into a new period.
   const retired = new Set((await db.select({ code: policyAreas.code }).from(policyAreas).where(eq(policyAreas.retired, true))).map((row) => row.code));
   const content: AssessmentContent = {
@@ -61,7 +59,11 @@ export async function createAssessment(db: Executor, raw: unknown, context: Audi
     evidence: input.evidence ?? [],
     classification: input.classification ?? (base?.classification as AssessmentContent['classification'] | undefined) ?? 'U',
   };
-  await checkContent(db, actor, content, { sent: { scores: input.scores !== undefined, evidence: input.evidence !== undefined }, keptAreas: new Set(), hiddenEvidence: 0 });
+  await checkContent(db, actor, content, {
+    sent: { scores: input.scores !== undefined, evidence: input.evidence !== undefined },
+    keptAreas: new Set(),
+    hiddenEvidence: 0,
+  });
 
   const id = await db
     .transaction(async (tx) => {

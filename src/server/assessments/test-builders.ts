@@ -43,9 +43,14 @@ export async function buildAssessment(
     .returning({ id: assessments.id });
   const id = row!.id;
   const scores = Object.entries(options.scores ?? { asylum_procedure: 0 });
-  if (scores.length) await db.insert(assessmentScores).values(scores.map(([area, score]) => ({ assessmentId: id, area, score, justification: `Synthetic justification for ${area}.` })));
+  if (scores.length)
+    await db
+      .insert(assessmentScores)
+      .values(scores.map(([area, score]) => ({ assessmentId: id, area, score, justification: `Synthetic justification for ${area}.` })));
   if (options.evidence?.length)
-    await db.insert(assessmentEvidence).values(options.evidence.map((ref, position) => ({ assessmentId: id, recordType: ref.type, recordId: ref.id, position })));
+    await db
+      .insert(assessmentEvidence)
+      .values(options.evidence.map((ref, position) => ({ assessmentId: id, recordType: ref.type, recordId: ref.id, position })));
   await db.insert(recordActivity).values({ recordType: 'assessment', recordId: id, actorId: options.draftedBy, kind: 'created' });
   // Set last: an approved assessment is frozen, its scores and evidence included.
   if (status !== 'draft') {

@@ -75,7 +75,14 @@ export async function updateAssessment(db: Executor, id: string, raw: unknown, c
     if (!updated) throw new AppError('conflict', 'The assessment changed meanwhile (submitted or approved); reload it and try again.');
     if (change.scores) await writeScores(tx, id, next.scores);
     if (change.evidence) await writeEvidence(tx, id, evidence);
-    await appendActivity(tx, { recordType: ASSESSMENT_WORKFLOW.recordType, recordId: id, actorId: actor.id, kind: 'edited', fields: Object.keys(change), at: now });
+    await appendActivity(tx, {
+      recordType: ASSESSMENT_WORKFLOW.recordType,
+      recordId: id,
+      actorId: actor.id,
+      kind: 'edited',
+      fields: Object.keys(change),
+      at: now,
+    });
     await recordAudit(tx, context, {
       action: 'assessment.updated',
       recordType: ASSESSMENT_WORKFLOW.recordType,

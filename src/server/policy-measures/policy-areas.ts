@@ -50,11 +50,17 @@ export async function updatePolicyArea(db: Executor, code: string, raw: unknown,
     const [current] = await tx.select(columns).from(policyAreas).where(eq(policyAreas.code, code)).limit(1);
     if (!current) throw AppError.notFound('Policy area');
     const change = Object.fromEntries(
-      Object.entries(input).filter(([key, value]) => value !== undefined && value !== current[key as keyof typeof current]).map(([key, value]) => [key, { from: current[key as keyof typeof current], to: value }]),
+      Object.entries(input)
+        .filter(([key, value]) => value !== undefined && value !== current[key as keyof typeof current])
+        .map(([key, value]) => [key, { from: current[key as keyof typeof current], to: value }]),
     );
     if (Object.keys(change).length === 0) return current;
     const set = Object.fromEntries(Object.entries(change).map(([key, value]) => [key, value.to]));
-    const [updated] = await tx.update(policyAreas).set(set).where(and(eq(policyAreas.code, code))).returning(columns);
+    const [updated] = await tx
+      .update(policyAreas)
+      .set(set)
+      .where(and(eq(policyAreas.code, code)))
+      .returning(columns);
     await recordAudit(tx, context, { action: 'policy_area.updated', recordType: 'policy_area', recordId: code, change, classification: 'U' });
     return updated!;
   });

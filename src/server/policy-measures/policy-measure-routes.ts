@@ -65,7 +65,14 @@ export const policyMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/policy-measures/:id',
-    { schema: { tags, summary: 'One policy measure with its status history and sources', params: ZMeasureParams, response: { 200: ZPolicyMeasure, ...problems } } },
+    {
+      schema: {
+        tags,
+        summary: 'One policy measure with its status history and sources',
+        params: ZMeasureParams,
+        response: { 200: ZPolicyMeasure, ...problems },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       requirePermission(actor, 'records.read');
@@ -76,7 +83,13 @@ export const policyMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/policy-measures/:id',
     {
-      schema: { tags, summary: 'Change the area, title, direction, summary or marking', params: ZMeasureParams, body: ZPolicyMeasureUpdate, response: { 200: ZPolicyMeasure, ...problems } },
+      schema: {
+        tags,
+        summary: 'Change the area, title, direction, summary or marking',
+        params: ZMeasureParams,
+        body: ZPolicyMeasureUpdate,
+        response: { 200: ZPolicyMeasure, ...problems },
+      },
     },
     async (request) => updateMeasure(app.db, request.params.id, request.body, auditContextOf(request), actorOf(request)),
   );
@@ -109,7 +122,9 @@ export const policyMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/policy-areas',
-    { schema: { tags, summary: 'The policy areas, in order (retired ones marked)', response: { 200: z.object({ items: z.array(ZPolicyArea) }), ...problems } } },
+    {
+      schema: { tags, summary: 'The policy areas, in order (retired ones marked)', response: { 200: z.object({ items: z.array(ZPolicyArea) }), ...problems } },
+    },
     async (request) => {
       actorOf(request);
       return listPolicyAreas(app.db);
@@ -125,7 +140,13 @@ export const policyMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/policy-areas/:code',
     {
-      schema: { tags, summary: 'Rename, describe or retire a policy area (administrators)', params: ZAreaParams, body: ZPolicyAreaUpdate, response: { 200: ZPolicyArea, ...problems } },
+      schema: {
+        tags,
+        summary: 'Rename, describe or retire a policy area (administrators)',
+        params: ZAreaParams,
+        body: ZPolicyAreaUpdate,
+        response: { 200: ZPolicyArea, ...problems },
+      },
     },
     async (request) => updatePolicyArea(app.db, request.params.code, request.body, auditContextOf(request), actorOf(request)),
   );

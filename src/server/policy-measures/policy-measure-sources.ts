@@ -24,7 +24,10 @@ export async function addMeasureSource(db: Executor, id: string, raw: unknown, c
   assertMeasureAction(actor, current, 'add_source');
   const source = parseInput(ZPolicyMeasureSourceInput, raw);
   await db.transaction(async (tx) => {
-    const [added] = await tx.insert(sources).values(sourceValues(id, source, actor.id)).returning({ id: sources.id });
+    const [added] = await tx
+      .insert(sources)
+      .values(sourceValues(id, source, actor.id))
+      .returning({ id: sources.id });
     await tx.update(policyMeasures).set({ updatedAt: new Date() }).where(eq(policyMeasures.id, id));
     await recordAudit(tx, context, {
       action: 'policy_measure.source_added',

@@ -1,6 +1,17 @@
 import type { TRole } from '../../shared/identity';
 import { createsAtPost, EVERYONE, listsRecords, readsRecord, writesRecord } from '../engagements/engagements.matrix';
-import { adminOnly, LEVELS, RELATION_POST, RELATIONS, signedIn, TARGET_MARKING, unique, type Level, type MatrixArea, type Relation } from '../testing/access-matrix';
+import {
+  adminOnly,
+  LEVELS,
+  RELATION_POST,
+  RELATIONS,
+  signedIn,
+  TARGET_MARKING,
+  unique,
+  type Level,
+  type MatrixArea,
+  type Relation,
+} from '../testing/access-matrix';
 import { buildMeasure } from './test-builders';
 
 const DRAFTERS: TRole[] = ['officer', 'approver'];

@@ -23,7 +23,14 @@ describe('policy measures', () => {
   });
   afterAll(async () => t.close());
 
-  const gazette = { url: 'https://example.org/gazette/1', outlet: 'Synthetic federal gazette', language: 'de', type: 'official', reliability: 'A', credibility: 1 } as const;
+  const gazette = {
+    url: 'https://example.org/gazette/1',
+    outlet: 'Synthetic federal gazette',
+    language: 'de',
+    type: 'official',
+    reliability: 'A',
+    credibility: 1,
+  } as const;
   const input = (overrides: Partial<TPolicyMeasureInput> = {}): TPolicyMeasureInput => ({
     area: 'asylum_procedure',
     title: 'Synthetic accelerated border procedure act',
@@ -45,11 +52,21 @@ describe('policy measures', () => {
 
   it('records a measure for the post’s country with its first status and source, audited', async () => {
     const measure = await record(officer);
-    expect(measure).toMatchObject({ post: 'berlin', country: 'DE', area: 'asylum_procedure', areaName: 'Asylum procedure', status: 'adopted', statusOn: '2026-02-10' });
+    expect(measure).toMatchObject({
+      post: 'berlin',
+      country: 'DE',
+      area: 'asylum_procedure',
+      areaName: 'Asylum procedure',
+      status: 'adopted',
+      statusOn: '2026-02-10',
+    });
     expect(measure.statusHistory.map((step) => [step.status, step.effectiveOn])).toEqual([['adopted', '2026-02-10']]);
     expect(measure.sources.map((source) => source.outlet)).toEqual(['Synthetic federal gazette']);
     expect(measure.allowedActions).toEqual(['update', 'set_status', 'add_source', 'remove_source']);
-    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.recordId, measure.id), eq(auditEvents.action, 'policy_measure.created')));
+    const events = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, measure.id), eq(auditEvents.action, 'policy_measure.created')));
     expect(events).toHaveLength(1);
   });
 
@@ -69,7 +86,12 @@ describe('policy measures', () => {
     const last = await t.request({ method: 'DELETE', url: `/api/v1/policy-measures/${measure.id}/sources/${measure.sources[0]!.id}`, as: officer });
     expect(last.statusCode).toBe(409);
     expect(last.json().detail).toBe('A policy measure keeps at least one source: add another source before removing this one.');
-    const added = await t.request({ method: 'POST', url: `/api/v1/policy-measures/${measure.id}/sources`, as: officer, payload: { ...gazette, url: 'https://example.org/gazette/2', outlet: 'Second synthetic source' } });
+    const added = await t.request({
+      method: 'POST',
+      url: `/api/v1/policy-measures/${measure.id}/sources`,
+      as: officer,
+      payload: { ...gazette, url: 'https://example.org/gazette/2', outlet: 'Second synthetic source' },
+    });
     expect(added.statusCode).toBe(200);
     expect(added.json<TPolicyMeasure>().sources).toHaveLength(2);
     const removed = await t.request({ method: 'DELETE', url: `/api/v1/policy-measures/${measure.id}/sources/${measure.sources[0]!.id}`, as: officer });
@@ -78,9 +100,19 @@ describe('policy measures', () => {
 
   it('records status changes forward in time, with their dates, and refuses one dated earlier', async () => {
     const measure = await record(officer, { status: 'proposed', statusOn: '2025-10-01' });
-    const inForce = await t.request({ method: 'POST', url: `/api/v1/policy-measures/${measure.id}/status`, as: officer, payload: { status: 'in_force', effectiveOn: '2026-01-01' } });
+    const inForce = await t.request({
+      method: 'POST',
+      url: `/api/v1/policy-measures/${measure.id}/status`,
+      as: officer,
+      payload: { status: 'in_force', effectiveOn: '2026-01-01' },
+    });
     expect(inForce.json<TPolicyMeasure>()).toMatchObject({ status: 'in_force', statusOn: '2026-01-01' });
-    const earlier = await t.request({ method: 'POST', url: `/api/v1/policy-measures/${measure.id}/status`, as: officer, payload: { status: 'suspended', effectiveOn: '2025-12-01' } });
+    const earlier = await t.request({
+      method: 'POST',
+      url: `/api/v1/policy-measures/${measure.id}/status`,
+      as: officer,
+      payload: { status: 'suspended', effectiveOn: '2025-12-01' },
+    });
     expect(earlier.statusCode).toBe(400);
     expect(earlier.json().errors).toEqual([{ field: 'body.effectiveOn', message: "must be on or after the latest status's date (2026-01-01, in_force)" }]);
     const page = await t.request({ method: 'GET', url: `/api/v1/policy-measures/${measure.id}`, as: officer });
@@ -91,7 +123,13 @@ describe('policy measures', () => {
   });
 
   it('filters by country, area, status, direction, the dates of status changes and title, under the access rule', async () => {
-    const open = await record(officer, { area: 'integration', title: 'Synthetic language course law', direction: 'more_open', status: 'in_force', statusOn: '2026-04-02' });
+    const open = await record(officer, {
+      area: 'integration',
+      title: 'Synthetic language course law',
+      direction: 'more_open',
+      status: 'in_force',
+      statusOn: '2026-04-02',
+    });
     const secret = await record(officer, { area: 'integration', title: 'Synthetic secret integration plan', classification: 'S', statusOn: '2026-04-03' });
     const paris = await record(parisOfficer, { area: 'integration', title: 'Synthetic French integration contract', statusOn: '2026-04-04' });
     expect(await ids(hq, '&area=integration')).toEqual([paris.id, secret.id, open.id]);
@@ -135,9 +173,17 @@ describe('policy measures', () => {
     const measure = await record(officer);
     const other = await t.request({ method: 'PATCH', url: `/api/v1/policy-measures/${measure.id}`, as: hq, payload: { title: 'Changed' } });
     expect(other.statusCode).toBe(403);
-    const changed = await t.request({ method: 'PATCH', url: `/api/v1/policy-measures/${measure.id}`, as: officer, payload: { title: 'Synthetic renamed act', summary: 'New summary.' } });
+    const changed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/policy-measures/${measure.id}`,
+      as: officer,
+      payload: { title: 'Synthetic renamed act', summary: 'New summary.' },
+    });
     expect(changed.json<TPolicyMeasure>().title).toBe('Synthetic renamed act');
-    const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.recordId, measure.id), eq(auditEvents.action, 'policy_measure.updated')));
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, measure.id), eq(auditEvents.action, 'policy_measure.updated')));
     expect(event?.change).toMatchObject({ title: { from: 'Synthetic accelerated border procedure act', to: 'Synthetic renamed act' }, summary: 'changed' });
   });
 });

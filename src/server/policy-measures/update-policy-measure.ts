@@ -67,7 +67,9 @@ export async function setMeasureStatus(db: Executor, id: string, raw: unknown, c
       .orderBy(desc(policyMeasureStatuses.effectiveOn), desc(policyMeasureStatuses.recordedAt))
       .limit(1);
     if (latest && input.effectiveOn < latest.effectiveOn) {
-      throw AppError.validation([{ field: 'body.effectiveOn', message: `must be on or after the latest status's date (${latest.effectiveOn}, ${latest.status})` }]);
+      throw AppError.validation([
+        { field: 'body.effectiveOn', message: `must be on or after the latest status's date (${latest.effectiveOn}, ${latest.status})` },
+      ]);
     }
     if (latest && latest.status === input.status) {
       throw new AppError('conflict', `The measure is already ${input.status.replace('_', ' ')} (since ${latest.effectiveOn}).`);

@@ -116,6 +116,7 @@ function MainNav({ me, unread }: { me: TMe; unread: number }) {
       {readsRecords && <NavLink to="/engagements">Engagements</NavLink>}
       {readsRecords && <NavLink to="/contacts">Contacts</NavLink>}
       {readsRecords && <NavLink to="/incidents">Incidents</NavLink>}
+      {readsRecords && <NavLink to="/policy/assessments">Policy</NavLink>}
       {DASHBOARD_ROLES.includes(me.user.role) && <NavLink to="/dashboard">Dashboard</NavLink>}
       {readsRecords && <NotificationsLink count={unread} />}
       <NavLink to="/posts">Bureaus and posts</NavLink>
