@@ -137,6 +137,17 @@ describe('assessments', () => {
     ]);
   });
 
+  it('asks the post’s other approvers on submit and tells the writers why on return', async () => {
+    const draft = await created(officer, { period: '2021-Q1', scores });
+    await act(draft.id, 'submit', officer);
+    const inbox = async (as: TestUser) =>
+      (await t.request({ method: 'GET', url: '/api/v1/notifications', as })).json<{ items: { title: string; link: string | null }[] }>().items;
+    expect((await inbox(approver)).find((item) => item.link === `/policy/assessments/${draft.id}`)?.title).toBe('Assessment awaiting approval');
+    expect((await inbox(hq)).some((item) => item.link === `/policy/assessments/${draft.id}`)).toBe(false);
+    await act(draft.id, 'return', approver, { reason: 'Synthetic: say more.' });
+    expect((await inbox(officer)).find((item) => item.link === `/policy/assessments/${draft.id}`)?.title).toBe('Assessment returned to draft');
+  });
+
   it('refuses to submit an assessment with no area scored', async () => {
     const empty = await created(officer, { period: '2023-Q1' });
     const refused = await act(empty.id, 'submit', officer);
