@@ -67,6 +67,9 @@ export async function assessmentChanges(db: Executor, query: { country: string; 
   }
   const later = await assessmentFor(db, country, reader, query.to ? { name: query.to } : {});
   const laterPeriod = query.to ? parsePeriod(query.to)! : later ? parsePeriod(later.period)! : null;
+  if (query.from && laterPeriod && parsePeriod(query.from)!.start >= laterPeriod.start) {
+    throw AppError.validation([{ field: 'query.from', message: `must be a period before the later one (${laterPeriod.name})` }]);
+  }
   const earlier = query.from
     ? await assessmentFor(db, country, reader, { name: query.from })
     : laterPeriod

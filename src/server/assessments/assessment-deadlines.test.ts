@@ -78,9 +78,26 @@ describe('assessment deadlines', () => {
     expect(approver.actor.postCode).toBe('berlin');
   });
 
+  it('starts an assessment for the post’s last ended period by default: a quarter, or the period of a directive’s assessment cadence', async () => {
+    const quarter = await t.request({ method: 'POST', url: '/api/v1/assessments', as: officer, payload: {} });
+    expect(quarter.statusCode, quarter.body).toBe(201);
+    expect(quarter.json().period).toBe(lastEndedPeriod(new Date(), 'quarter').name);
+    const monthly = await buildIssuedDirective(t.database.db, { actionPosts: ['paris'], cadenceDays: null });
+    await t.database.db.update(directives).set({ assessmentCadenceDays: 30 }).where(eq(directives.id, monthly.id));
+    const month = await t.request({ method: 'POST', url: '/api/v1/assessments', as: parisOfficer, payload: {} });
+    expect(month.json().period).toBe(lastEndedPeriod(new Date(), 'month').name);
+    const paris = (await assessmentDeadlines(t.database.db, parisOfficer.actor)).items.map((item) => [item.directive.id, item.periodKind]);
+    expect(paris).toEqual(
+      expect.arrayContaining([
+        [monthly.id, 'month'],
+        [directiveId, 'quarter'],
+      ]),
+    );
+  });
+
   it('answers GET /api/v1/assessments/deadlines for readers', async () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/assessments/deadlines', as: parisOfficer });
     expect(response.statusCode).toBe(200);
-    expect(response.json().items.map((item: { post: string }) => item.post)).toEqual(['paris']);
+    expect(response.json().items.map((item: { post: string }) => item.post)).toEqual(['paris', 'paris']);
   });
 });
