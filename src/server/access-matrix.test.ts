@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type TRole } from '../shared/identity';
 import { agreementsMatrix } from './agreements/agreements.matrix';
+import { assessmentsMatrix } from './assessments/assessments.matrix';
 import { cadenceMatrix } from './cadence/cadence.matrix';
 import { contactsMatrix } from './contacts/contacts.matrix';
 import { directivesMatrix } from './directives/directives.matrix';
@@ -9,6 +10,7 @@ import { inboxMatrix } from './inbox/inbox.matrix';
 import { incidentsMatrix } from './incidents/incidents.matrix';
 import { identityMatrix } from './identity/identity.matrix';
 import { notificationsMatrix } from './notifications/notifications.matrix';
+import { policyMeasuresMatrix } from './policy-measures/policy-measures.matrix';
 import { referenceMatrix } from './reference/reference.matrix';
 import { statisticsMatrix } from './statistics/statistics.matrix';
 import { evidenceMatrix } from './evidence/evidence.matrix';
@@ -29,6 +31,8 @@ const AREAS: Record<string, MatrixArea> = {
   statistics: statisticsMatrix,
   evidence: evidenceMatrix,
   agreements: agreementsMatrix,
+  policyMeasures: policyMeasuresMatrix,
+  assessments: assessmentsMatrix,
 };
 
 /** Routes that a plugin serves as files, not API behaviour (the docs page's assets). */

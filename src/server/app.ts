@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { validatorCompiler } from './http/human-messages';
 import type { Database, Db, DriverName } from './db/client';
 import { agreementRoutes } from './agreements/agreement-routes';
+import { assessmentRoutes } from './assessments/assessment-routes';
 import { auditRoutes } from './audit/audit-routes';
 import { cadenceRoutes } from './cadence/cadence-routes';
 import { calendarFeedRoutes } from './cadence/calendar-routes';
@@ -27,6 +28,7 @@ import { userRoutes } from './identity/user-routes';
 import { frameworkProblem, MAX_PARAM_LENGTH, PROBLEM_CONTENT_TYPE, registerProblemHandlers } from './http/problem';
 import { notificationRoutes } from './notifications/notification-routes';
 import { HOME_COUNTRY } from './reference/reference-data';
+import { policyMeasureRoutes } from './policy-measures/policy-measure-routes';
 import { referenceRoutes } from './reference/reference-routes';
 import { statisticRoutes } from './statistics/statistic-routes';
 import { evidenceRoutes } from './evidence/evidence-routes';
@@ -181,6 +183,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(statisticRoutes, { prefix: API_PREFIX, database: options.database });
   await app.register(evidenceRoutes, { prefix: API_PREFIX });
   await app.register(agreementRoutes, { prefix: API_PREFIX, homeCountry: options.homeCountry ?? HOME_COUNTRY });
+  await app.register(policyMeasureRoutes, { prefix: API_PREFIX });
+  await app.register(assessmentRoutes, { prefix: API_PREFIX });
   await app.register(calendarFeedRoutes);
   if (options.extraRoutes) await app.register(options.extraRoutes);
 

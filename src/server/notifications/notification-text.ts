@@ -51,6 +51,17 @@ const COMPOSERS: Record<string, (facts: NotificationFacts) => Text> = {
     body: `${facts.params.by ?? 'A verifier'} rejected your incident (${incidentWords(facts)}): “${facts.params.reason ?? ''}”`,
     link: `/incidents/${facts.recordId}`,
   }),
+  // The assessment's country and period are on its page: the notification names no content.
+  'assessment.awaiting_approval': (facts) => ({
+    title: 'Assessment awaiting approval',
+    body: 'An assessment of your post’s host government was submitted for your approval.',
+    link: `/policy/assessments/${facts.recordId}`,
+  }),
+  'assessment.returned': (facts) => ({
+    title: 'Assessment returned to draft',
+    body: `${facts.params.by ?? 'An approver'} returned your assessment: “${facts.params.reason ?? ''}”`,
+    link: `/policy/assessments/${facts.recordId}`,
+  }),
   'cadence.due_soon': (facts) => cadence('Engagement due soon', facts),
   'cadence.overdue': (facts) => cadence('Engagement overdue', facts),
   'follow_up.overdue': (facts) => ({

@@ -1,5 +1,6 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { directives, engagements, incidents, notifications } from '../db/schema/index';
+import { visibleAssessments } from '../assessments/assessment-policy';
+import { assessments, directives, engagements, incidents, notifications } from '../db/schema/index';
 import { visibleDirectives } from '../directives/directive-policy';
 import { visibleEngagements } from '../engagements/engagement-policy';
 import { visibleIncidents } from '../incidents/incident-policy';
@@ -15,6 +16,7 @@ import { postInScope } from '../identity/access-policy';
 const RECORD_RULES: Record<string, (reader: Actor) => SQL> = {
   engagement: (reader) => sql`exists (select 1 from ${engagements} where ${engagements.id} = ${notifications.recordId} and ${visibleEngagements(reader)})`,
   incident: (reader) => sql`exists (select 1 from ${incidents} where ${incidents.id} = ${notifications.recordId} and ${visibleIncidents(reader)})`,
+  assessment: (reader) => sql`exists (select 1 from ${assessments} where ${assessments.id} = ${notifications.recordId} and ${visibleAssessments(reader)})`,
   directive: (reader) =>
     and(
       sql`exists (select 1 from ${directives} where ${directives.id} = ${notifications.recordId} and ${visibleDirectives(reader)})`,

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { TCadenceReport, TCadenceRow } from '../../shared/engagements';
 import { BUREAU_CODES } from '../../shared/reference';
 import { apiGet } from '../ui/api';
+import { AssessmentDeadlines } from './AssessmentDeadlines';
 import { CadenceHeatmap } from './CadenceHeatmap';
 import { CadenceRollup } from './CadenceRollup';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -201,6 +202,7 @@ function Dashboard({ bureauAnalyst, ownBureau, ownPost }: { bureauAnalyst: boole
           <CadenceHeatmap heatmap={report.data.heatmap} />
         </>
       )}
+      <AssessmentDeadlines />
     </section>
   );
 }

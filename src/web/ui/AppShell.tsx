@@ -118,6 +118,7 @@ function MainNav({ me, unread }: { me: TMe; unread: number }) {
       {readsRecords && <NavLink to="/incidents">Incidents</NavLink>}
       {readsRecords && <NavLink to="/evidence">Evidence</NavLink>}
       {readsRecords && <NavLink to="/agreements">Agreements</NavLink>}
+      {readsRecords && <NavLink to="/policy/assessments">Policy</NavLink>}
       {DASHBOARD_ROLES.includes(me.user.role) && <NavLink to="/dashboard">Dashboard</NavLink>}
       {readsRecords && <NotificationsLink count={unread} />}
       <NavLink to="/posts">Bureaus and posts</NavLink>

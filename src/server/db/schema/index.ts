@@ -8,3 +8,4 @@ export * from './incidents';
 export * from './engagement-facts';
 export * from './statistics';
 export * from './agreements';
+export * from './assessments';

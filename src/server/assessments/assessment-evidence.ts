@@ -1,0 +1,102 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { TEvidenceLink, TEvidenceRef, TEvidenceType } from '../../shared/assessments';
+import type { Executor } from '../db/client';
+import { assessmentEvidence, engagements, incidentCategories, incidents, policyMeasures, posts, statisticSeries } from '../db/schema/index';
+import { visibleEngagements } from '../engagements/engagement-policy';
+import type { FieldError } from '../http/app-error';
+import type { Actor } from '../identity/actor';
+import { hasPermission, markingReadable } from '../identity/access-policy';
+import { visibleIncidents } from '../incidents/incident-policy';
+import { visiblePolicyMeasures } from '../policy-measures/policy-measure-policy';
+
+/**
+ * The records an assessment may rest on, each with its own access rule for the reader: an
+ * author links only to records they may see, and a reader is shown only the links to records
+ * they may see (the others are left out, not counted).
+ */
+const WORDS: Record<TEvidenceType, string> = {
+  policy_measure: 'policy measure',
+  incident: 'incident',
+  engagement: 'engagement',
+  statistic: 'statistic series',
+};
+
+/** The visible records of each type among these ids, with a label and a link. */
+async function visibleOfType(db: Executor, type: TEvidenceType, ids: string[], viewer: Actor): Promise<Map<string, Omit<TEvidenceLink, 'type' | 'id'>>> {
+  const found = new Map<string, Omit<TEvidenceLink, 'type' | 'id'>>();
+  if (ids.length === 0) return found;
+  switch (type) {
+    case 'policy_measure': {
+      const rows = await db
+        .select({ id: policyMeasures.id, title: policyMeasures.title, statusOn: policyMeasures.statusOn })
+        .from(policyMeasures)
+        .where(and(inArray(policyMeasures.id, ids), visiblePolicyMeasures(viewer)));
+      for (const row of rows) found.set(row.id, { label: row.title, link: `/policy/measures/${row.id}` });
+      break;
+    }
+    case 'incident': {
+      const rows = await db
+        .select({ id: incidents.id, category: incidentCategories.name, place: incidents.placeName, on: incidents.occurredOn })
+        .from(incidents)
+        .innerJoin(incidentCategories, eq(incidentCategories.code, incidents.category))
+        .where(and(inArray(incidents.id, ids), visibleIncidents(viewer)));
+      for (const row of rows) found.set(row.id, { label: `${row.category} in ${row.place} on ${row.on}`, link: `/incidents/${row.id}` });
+      break;
+    }
+    case 'engagement': {
+      const rows = await db
+        .select({ id: engagements.id, kind: engagements.kind, post: posts.name, at: engagements.occurredAt })
+        .from(engagements)
+        .innerJoin(posts, eq(posts.id, engagements.postId))
+        .where(and(inArray(engagements.id, ids), visibleEngagements(viewer)));
+      for (const row of rows)
+        found.set(row.id, { label: `${row.kind.replace('_', ' ')} at ${row.post} on ${row.at.toISOString().slice(0, 10)}`, link: `/engagements/${row.id}` });
+      break;
+    }
+    case 'statistic': {
+      if (!hasPermission(viewer, 'records.read')) break;
+      const rows = await db
+        .select({ id: statisticSeries.id, indicator: statisticSeries.indicatorName, publisher: statisticSeries.publisher })
+        .from(statisticSeries)
+        .where(and(inArray(statisticSeries.id, ids), markingReadable(viewer, statisticSeries.classification)));
+      for (const row of rows) found.set(row.id, { label: `${row.indicator} (${row.publisher})`, link: null });
+      break;
+    }
+  }
+  return found;
+}
+
+const byType = (refs: TEvidenceRef[]) => {
+  const groups = new Map<TEvidenceType, string[]>();
+  for (const ref of refs) groups.set(ref.type, [...(groups.get(ref.type) ?? []), ref.id]);
+  return groups;
+};
+
+/** A field error for each link to a record the author may not see (or that does not exist: the same to them). */
+export async function evidenceProblems(db: Executor, refs: TEvidenceRef[], author: Actor): Promise<FieldError[]> {
+  const visible = new Map<TEvidenceType, Set<string>>();
+  for (const [type, ids] of byType(refs)) visible.set(type, new Set((await visibleOfType(db, type, ids, author)).keys()));
+  return refs.flatMap((ref, index) =>
+    visible.get(ref.type)?.has(ref.id) ? [] : [{ field: `body.evidence.${index}.id`, message: `is not a ${WORDS[ref.type]} you may see` }],
+  );
+}
+
+/** The stored links of an assessment, in their order. */
+export async function storedEvidence(db: Executor, assessmentId: string): Promise<TEvidenceRef[]> {
+  const rows = await db
+    .select({ type: assessmentEvidence.recordType, id: assessmentEvidence.recordId })
+    .from(assessmentEvidence)
+    .where(eq(assessmentEvidence.assessmentId, assessmentId))
+    .orderBy(asc(assessmentEvidence.position));
+  return rows.map((row) => ({ type: row.type as TEvidenceType, id: row.id }));
+}
+
+/** The links of an assessment that the reader may follow, with labels; the others are left out. */
+export async function readableEvidence(db: Executor, refs: TEvidenceRef[], reader: Actor): Promise<TEvidenceLink[]> {
+  const visible = new Map<TEvidenceType, Map<string, Omit<TEvidenceLink, 'type' | 'id'>>>();
+  for (const [type, ids] of byType(refs)) visible.set(type, await visibleOfType(db, type, ids, reader));
+  return refs.flatMap((ref) => {
+    const found = visible.get(ref.type)?.get(ref.id);
+    return found ? [{ type: ref.type, id: ref.id, ...found }] : [];
+  });
+}
