@@ -78,9 +78,14 @@ describe('the agreements board, table and map', () => {
   it('moves an agreement by dragging its card with the mouse', async () => {
     await page.goto(`${server.url}/agreements`);
     await expect.poll(() => column('approached').getByText('Uganda').count()).toBe(1);
-    await column('approached')
-      .getByRole('row', { name: /Uganda/ })
-      .dragTo(column('negotiating').getByRole('grid'));
+    // A native drag, as a person makes it: press on the card, move in steps (Chromium starts the
+    // drag only after the pointer has moved), release over the column.
+    await column('approached').getByRole('row', { name: /Uganda/ }).hover();
+    await page.mouse.down();
+    const target = await column('negotiating').getByRole('grid').boundingBox();
+    if (!target) throw new Error('the Negotiating column is not on the page');
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 20 });
+    await page.mouse.up();
     const confirm = page.getByRole('form', { name: /Move Uganda · Readmission from Approached to Negotiating\?/ });
     await confirm.waitFor();
     await confirm.getByRole('button', { name: 'Move to Negotiating' }).click();
