@@ -80,7 +80,9 @@ describe('the agreements board, table and map', () => {
     await expect.poll(() => column('approached').getByText('Uganda').count()).toBe(1);
     // A native drag, as a person makes it: press on the card, move in steps (Chromium starts the
     // drag only after the pointer has moved), release over the column.
-    await column('approached').getByRole('row', { name: /Uganda/ }).hover();
+    await column('approached')
+      .getByRole('row', { name: /Uganda/ })
+      .hover();
     await page.mouse.down();
     const target = await column('negotiating').getByRole('grid').boundingBox();
     if (!target) throw new Error('the Negotiating column is not on the page');

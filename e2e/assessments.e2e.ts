@@ -83,7 +83,13 @@ describe('a policy measure and a flagged assessment, from the form to the map', 
 
   it('is approved by a second person, frozen, and the map shows Germany flagged', async () => {
     page = await newSignedInPage(browser, server.url, 'approver@example.org', errors, page);
-    await page.goto(assessmentUrl);
+    // The approver finds it in their home inbox, waiting for them.
+    await page.goto(`${server.url}/`);
+    const awaiting = page.getByRole('region', { name: /Awaiting your approval/ });
+    await expect.poll(() => awaiting.getByRole('link', { name: 'Germany, 2026-Q1' }).count()).toBe(1);
+    await expect.poll(() => awaiting.textContent()).toContain('Policy assessment drafted by');
+    await awaiting.getByRole('link', { name: 'Germany, 2026-Q1' }).click();
+    await page.waitForURL(assessmentUrl);
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByRole('button', { name: 'Approve now' }).click();
     await expect.poll(() => page.locator('.status-badge').first().textContent()).toBe('Approved');

@@ -35,6 +35,15 @@ export const ZInboxRecord = z.discriminatedUnion('recordType', [
     occurredOn: z.string(),
     timePrecision: ZTimePrecision,
   }),
+  z.object({
+    recordType: z.literal('assessment'),
+    id: z.string(),
+    postName: z.string(),
+    classification: ZClearance,
+    countryName: z.string(),
+    /** "2026-Q3" */
+    period: z.string(),
+  }),
 ]);
 export type TInboxRecord = z.infer<typeof ZInboxRecord>;
 

@@ -3,12 +3,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { TInboxRecord } from '../../shared/inbox';
 import type { TPerson } from '../../shared/workflow';
 import type { Executor } from '../db/client';
-import { engagements, incidentCategories, incidents, posts, users } from '../db/schema/index';
+import { assessments, countries, engagements, incidentCategories, incidents, posts, users } from '../db/schema/index';
 
 /**
- * The engagements and incidents of one inbox list, under a condition that carries the reader's
+ * The engagements, incidents and assessments of one inbox list, under a condition that carries the reader's
  * access rule: the first `limit` of each type in the list's order, and how many match in all.
- * The caller merges both types and keeps the first `limit`.
+ * The caller merges the types and keeps the first `limit`.
  */
 export interface InboxRow {
   record: TInboxRecord;
@@ -111,5 +111,50 @@ export async function incidentRows(
   };
 }
 
+export async function assessmentRows(
+  db: Executor,
+  where: SQL,
+  limit: number,
+  order: 'oldest_submitted' | 'newest',
+): Promise<{ rows: InboxRow[]; total: number }> {
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: assessments.id,
+        postName: posts.name,
+        classification: assessments.classification,
+        countryName: countries.name,
+        period: assessments.period,
+        submittedAt: assessments.submittedAt,
+        drafterId: drafters.id,
+        drafterName: drafters.name,
+      })
+      .from(assessments)
+      .innerJoin(posts, eq(posts.id, assessments.postId))
+      .innerJoin(countries, eq(countries.alpha2, assessments.countryAlpha2))
+      .innerJoin(drafters, eq(drafters.id, assessments.draftedBy))
+      .where(where)
+      .orderBy(...(order === 'oldest_submitted' ? [asc(assessments.submittedAt), asc(assessments.id)] : [desc(assessments.updatedAt), desc(assessments.id)]))
+      .limit(limit),
+    db.select({ n: count() }).from(assessments).where(where),
+  ]);
+  return {
+    total: counted?.n ?? 0,
+    rows: rows.map((row) => ({
+      record: {
+        recordType: 'assessment',
+        id: row.id,
+        postName: row.postName,
+        classification: row.classification as TInboxRecord['classification'],
+        countryName: row.countryName,
+        period: row.period,
+      },
+      drafter: { id: row.drafterId, name: row.drafterName },
+      submittedAt: row.submittedAt,
+    })),
+  };
+}
+
 /** The web path of a record. */
-export const recordLink = (record: Pick<TInboxRecord, 'recordType' | 'id'>) => `/${record.recordType}s/${record.id}`;
+export const recordLink = (record: Pick<TInboxRecord, 'recordType' | 'id'>) =>
+  record.recordType === 'assessment' ? `/policy/assessments/${record.id}` : `/${record.recordType}s/${record.id}`;

@@ -173,6 +173,50 @@ describe('GET /api/v1/inbox', () => {
     });
   });
 
+  describe('policy assessments', () => {
+    it('lists a submitted assessment for an approver of its post (never its author, nor another post), and a returned one to its author with the reason', async () => {
+      const viennaOfficer = await t.user({ role: 'officer', post: 'vienna', clearance: 'S' });
+      const viennaApprover = await t.user({ role: 'approver', post: 'vienna', clearance: 'S' });
+      const sbuOnly = await t.user({ role: 'approver', post: 'vienna', clearance: 'U' });
+      const created = await t.request({
+        method: 'POST',
+        url: '/api/v1/assessments',
+        as: viennaOfficer,
+        payload: {
+          period: '2025-Q4',
+          classification: 'SBU',
+          synthetic: true,
+          scores: [{ area: 'asylum_procedure', score: -1, justification: 'Synthetic: a border procedure was adopted.' }],
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json<{ id: string }>().id;
+      expect((await t.request({ method: 'POST', url: `/api/v1/assessments/${id}/submit`, as: viennaOfficer })).statusCode).toBe(200);
+
+      const box = await inbox(viennaApprover);
+      expect(box.awaitingDecision?.items).toEqual([
+        {
+          record: { recordType: 'assessment', id, postName: 'Embassy Vienna', classification: 'SBU', countryName: 'Austria', period: '2025-Q4' },
+          submittedAt: expect.any(String),
+          draftedBy: { id: viennaOfficer.actor.id, name: viennaOfficer.actor.name },
+          link: `/policy/assessments/${id}`,
+        },
+      ]);
+      // Above the approver's clearance, or another post's: neither listed nor counted.
+      expect((await inbox(sbuOnly)).awaitingDecision).toMatchObject({ items: [], total: 0 });
+      expect(awaitingIds(await inbox(parisApprover))).not.toContain(id);
+
+      const reason = 'Justify the score with the measure it rests on.';
+      const returned = await t.request({ method: 'POST', url: `/api/v1/assessments/${id}/return`, as: viennaApprover, payload: { reason } });
+      expect(returned.statusCode, returned.body).toBe(200);
+      expect((await inbox(viennaApprover)).awaitingDecision?.total).toBe(0);
+      const mine = (await inbox(viennaOfficer)).returned;
+      expect(mine?.items.map((item) => [item.record.recordType, item.link, item.returned.reason, item.returned.by?.id])).toEqual([
+        ['assessment', `/policy/assessments/${id}`, reason, viennaApprover.actor.id],
+      ]);
+    });
+  });
+
   describe('deadlines', () => {
     it('gives an officer their post’s due dates, the overdue first, computed for their post alone', async () => {
       const deadlines = (await inbox(officer)).deadlines!;

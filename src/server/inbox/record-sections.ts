@@ -1,7 +1,9 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import { INBOX_SHOWN, type TInbox } from '../../shared/inbox';
 import type { Executor } from '../db/client';
-import { engagements, incidents } from '../db/schema/index';
+import { assessments, engagements, incidents } from '../db/schema/index';
+import { assessmentEditedBy, assessmentsAwaitingDecisionBy, visibleAssessments } from '../assessments/assessment-policy';
+import { ASSESSMENT_WORKFLOW } from '../assessments/assessment-workflow-definition';
 import { engagementEditedBy, engagementsAwaitingDecisionBy, visibleEngagements } from '../engagements/engagement-policy';
 import { ENGAGEMENT_WORKFLOW } from '../engagements/engagement-workflow-definition';
 import { incidentEditedBy, incidentsAwaitingDecisionBy, listedIncidents } from '../incidents/incident-policy';
@@ -9,26 +11,28 @@ import { INCIDENT_WORKFLOW } from '../incidents/incident-workflow-definition';
 import type { Actor } from '../identity/actor';
 import { hasPermission } from '../identity/access-policy';
 import { latestStepWasReturn, loadLatestReturns } from '../workflow/record-activity';
-import { engagementRows, type InboxRow, incidentRows, recordLink } from './inbox-records';
+import { assessmentRows, engagementRows, type InboxRow, incidentRows, recordLink } from './inbox-records';
 
 /**
- * Submitted engagements and incidents of the reader's post that the reader may approve or
+ * Submitted engagements, incidents and assessments of the reader's post that the reader may approve or
  * verify now, the longest waiting first: the workflow's deciding rule (role, post, status,
  * four eyes) and each type's access rule, in SQL, so a record the reader may not see or
  * decide is neither listed nor counted. Null for a role that decides nothing.
  */
 export async function awaitingDecision(db: Executor, viewer: Actor): Promise<TInbox['awaitingDecision']> {
   if (!hasPermission(viewer, 'records.approve')) return null;
-  const [ours, theirs] = await Promise.all([
+  const lists = await Promise.all([
     engagementRows(db, engagementsAwaitingDecisionBy(viewer), INBOX_SHOWN, 'oldest_submitted'),
     incidentRows(db, incidentsAwaitingDecisionBy(viewer), INBOX_SHOWN, 'oldest_submitted'),
+    assessmentRows(db, assessmentsAwaitingDecisionBy(viewer), INBOX_SHOWN, 'oldest_submitted'),
   ]);
   const waited = (row: InboxRow) => row.submittedAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  const items = [...ours.rows, ...theirs.rows]
+  const items = lists
+    .flatMap((list) => list.rows)
     .sort((a, b) => waited(a) - waited(b))
     .slice(0, INBOX_SHOWN)
     .map((row) => ({ record: row.record, submittedAt: (row.submittedAt ?? new Date(0)).toISOString(), draftedBy: row.drafter, link: recordLink(row.record) }));
-  return { items, total: ours.total + theirs.total, link: '/engagements?status=submitted' };
+  return { items, total: lists.reduce((sum, list) => sum + list.total, 0), link: '/engagements?status=submitted' };
 }
 
 /**
@@ -50,26 +54,32 @@ export async function returnedToMe(db: Executor, viewer: Actor): Promise<TInbox[
     incidentEditedBy(viewer.id),
     latestStepWasReturn(INCIDENT_WORKFLOW.recordType, incidents.id),
   ) as SQL;
-  const [ours, theirs] = await Promise.all([
-    engagementRows(db, engagementWhere, INBOX_SHOWN, 'newest'),
-    incidentRows(db, incidentWhere, INBOX_SHOWN, 'newest'),
+  const assessmentWhere = and(
+    visibleAssessments(viewer),
+    eq(assessments.status, 'draft'),
+    assessmentEditedBy(viewer.id),
+    latestStepWasReturn(ASSESSMENT_WORKFLOW.recordType, assessments.id),
+  ) as SQL;
+  const lists = await Promise.all([
+    engagementRows(db, engagementWhere, INBOX_SHOWN, 'newest').then((list) => ({ list, recordType: ENGAGEMENT_WORKFLOW.recordType })),
+    incidentRows(db, incidentWhere, INBOX_SHOWN, 'newest').then((list) => ({ list, recordType: INCIDENT_WORKFLOW.recordType })),
+    assessmentRows(db, assessmentWhere, INBOX_SHOWN, 'newest').then((list) => ({ list, recordType: ASSESSMENT_WORKFLOW.recordType })),
   ]);
-  const [engagementReturns, incidentReturns] = await Promise.all([
-    loadLatestReturns(
-      db,
-      ENGAGEMENT_WORKFLOW.recordType,
-      ours.rows.map((row) => row.record.id),
-    ),
-    loadLatestReturns(
-      db,
-      INCIDENT_WORKFLOW.recordType,
-      theirs.rows.map((row) => row.record.id),
-    ),
-  ]);
-  const items = [...ours.rows.flatMap((row) => withReturn(row, engagementReturns)), ...theirs.rows.flatMap((row) => withReturn(row, incidentReturns))]
+  const withReturns = await Promise.all(
+    lists.map(async ({ list, recordType }) => {
+      const returns = await loadLatestReturns(
+        db,
+        recordType,
+        list.rows.map((row) => row.record.id),
+      );
+      return list.rows.flatMap((row) => withReturn(row, returns));
+    }),
+  );
+  const items = withReturns
+    .flat()
     .sort((a, b) => b.returned.at.localeCompare(a.returned.at))
     .slice(0, INBOX_SHOWN);
-  return { items, total: ours.total + theirs.total, link: '/engagements?status=draft' };
+  return { items, total: lists.reduce((sum, { list }) => sum + list.total, 0), link: '/engagements?status=draft' };
 }
 
 function withReturn(row: InboxRow, returns: Awaited<ReturnType<typeof loadLatestReturns>>) {

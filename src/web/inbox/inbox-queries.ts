@@ -22,10 +22,17 @@ export function refreshInbox(queryClient: QueryClient): void {
 
 /** A record as the inbox names it: "Meeting at Embassy Berlin, 3 Dec 2025, 10:00". */
 export function recordName(record: TInboxRecord): string {
-  return record.recordType === 'engagement'
-    ? `${ENGAGEMENT_KIND_LABEL[record.kind]} at ${record.postName}, ${formatDateTime(record.occurredAt)}`
-    : `${record.categoryName} in ${record.placeName}, ${occurredText(record.occurredOn, record.timePrecision)}`;
+  switch (record.recordType) {
+    case 'engagement':
+      return `${ENGAGEMENT_KIND_LABEL[record.kind]} at ${record.postName}, ${formatDateTime(record.occurredAt)}`;
+    case 'incident':
+      return `${record.categoryName} in ${record.placeName}, ${occurredText(record.occurredOn, record.timePrecision)}`;
+    case 'assessment':
+      return `${record.countryName}, ${record.period}`;
+  }
 }
 
-/** "engagement" or "incident", as the line under a record says it. */
-export const recordKind = (record: TInboxRecord) => (record.recordType === 'engagement' ? 'Engagement' : 'Incident');
+const KIND_WORD: Record<TInboxRecord['recordType'], string> = { engagement: 'Engagement', incident: 'Incident', assessment: 'Policy assessment' };
+
+/** "Engagement", "Incident" or "Policy assessment", as the line under a record says it. */
+export const recordKind = (record: TInboxRecord) => KIND_WORD[record.recordType];
