@@ -57,11 +57,7 @@ export function PanelFigures({ panel }: { panel: TEvidencePanel }) {
           <FigureCard key={figure.group.code} figure={figure} />
         ))}
       </div>
-      {panel.total && (
-        <p className="small">
-          Total ({panel.total.group.label.toLowerCase()}): {figureText(panel.total.value)}.
-        </p>
-      )}
+      {panel.total && <p className="small">Both groups together: {figureText(panel.total.value)}.</p>}
     </>
   );
 }

@@ -117,7 +117,7 @@ function EvidenceBody({ data, countries }: { data: TEvidence; countries: ReturnT
   return (
     <>
       {data.warnings.length > 0 && (
-        <section className="notice" aria-labelledby="evidence-warnings">
+        <section className="evidence-warnings" aria-labelledby="evidence-warnings">
           <h2 id="evidence-warnings">Warnings</h2>
           <ul>
             {data.warnings.map((warning) => (
