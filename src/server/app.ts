@@ -77,7 +77,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // One line per request (the onResponse hook below) instead of Fastify's two at info.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Errors of the router and of the HTTP parser leave as problem+json too.
     frameworkErrors: (error, request, reply) => {
       void (reply as FastifyReply).code(400).type(PROBLEM_CONTENT_TYPE).send(frameworkProblem(error, request.url));
