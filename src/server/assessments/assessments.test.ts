@@ -234,6 +234,12 @@ describe('assessments', () => {
     const timeline = (await t.request({ method: 'GET', url: '/api/v1/assessments/timeline?country=DE', as: hq })).json<TAssessmentTimeline>();
     expect(timeline.items.map((item) => item.period)).toEqual(['2024-Q2', '2025-Q3', '2026-Q4', '2028-Q1']);
     expect(timeline.items[3]).toMatchObject({ flagged: true, scores: { asylum_procedure: -1, integration: 1 } });
+    // The trail names the assessment by country and period to an administrator, without a link: they may not open it.
+    const admin = await t.user({ role: 'admin', clearance: 'S' });
+    const trail = await t.request({ method: 'GET', url: '/api/v1/audit?recordType=assessment&limit=500', as: admin });
+    expect(trail.statusCode, trail.body).toBe(200);
+    const names = trail.json<{ items: { record: { typeLabel: string; name: string | null; href: string | null } }[] }>().items.map((item) => item.record);
+    expect(names).toContainEqual(expect.objectContaining({ typeLabel: 'Policy assessment', name: 'Germany, 2028-Q1', href: null }));
   });
 
   it('shows each reader only the evidence they may see, and lists under the access rule', async () => {

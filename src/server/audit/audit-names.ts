@@ -3,6 +3,7 @@ import type { Executor } from '../db/client';
 import { queryRows } from '../db/client';
 import {
   agreements,
+  assessments,
   apiTokens,
   comments,
   contacts,
@@ -13,11 +14,15 @@ import {
   incidentCategories,
   incidents,
   notifications,
+  policyAreas,
+  policyMeasures,
   posts,
   tags,
   users,
 } from '../db/schema/index';
 import { visibleAgreements } from '../agreements/agreement-policy';
+import { visibleAssessments } from '../assessments/assessment-policy';
+import { visiblePolicyMeasures } from '../policy-measures/policy-measure-policy';
 import { visibleContacts } from '../contacts/contact-policy';
 import { visibleDirectives } from '../directives/directive-policy';
 import { visibleEngagements } from '../engagements/engagement-policy';
@@ -112,6 +117,18 @@ export async function resolveNames(db: Executor, viewer: Actor, request: NameReq
     false,
   );
   add(
+    'policy_area',
+    (list) =>
+      branch(
+        'policy_area',
+        sql`${policyAreas.code}`,
+        EVERYONE,
+        [sql`${policyAreas.code}`, sql`${policyAreas.name}`],
+        sql`from ${policyAreas} where ${inArray(policyAreas.code, list)}`,
+      ),
+    false,
+  );
+  add(
     'incident_category',
     (list) =>
       branch(
@@ -194,6 +211,24 @@ export async function resolveNames(db: Executor, viewer: Actor, request: NameReq
       postRecord(viewer, agreements.classification, visibleAgreements(viewer)),
       [sql`${countries.name}`, sql`${agreements.type}`],
       sql`from ${agreements} inner join ${countries} on ${countries.alpha2} = ${agreements.countryAlpha2} where ${inArray(agreements.id, list)}`,
+    ),
+  );
+  add('policy_measure', (list) =>
+    branch(
+      'policy_measure',
+      sql`${policyMeasures.id}`,
+      postRecord(viewer, policyMeasures.classification, visiblePolicyMeasures(viewer)),
+      [sql`${policyMeasures.title}`, sql`${countries.name}`],
+      sql`from ${policyMeasures} inner join ${countries} on ${countries.alpha2} = ${policyMeasures.countryAlpha2} where ${inArray(policyMeasures.id, list)}`,
+    ),
+  );
+  add('assessment', (list) =>
+    branch(
+      'assessment',
+      sql`${assessments.id}`,
+      postRecord(viewer, assessments.classification, visibleAssessments(viewer)),
+      [sql`${countries.name}`, sql`${assessments.period}`],
+      sql`from ${assessments} inner join ${countries} on ${countries.alpha2} = ${assessments.countryAlpha2} where ${inArray(assessments.id, list)}`,
     ),
   );
   // A comment is as visible as the record it was left on.

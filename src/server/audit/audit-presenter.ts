@@ -19,7 +19,7 @@ const ENGAGEMENT_KIND: Record<string, string> = {
   non_paper: 'Non-paper',
 };
 /** Kinds whose records belong to posts: without a known record, the reader is told nothing of them. */
-const POST_RECORDS = new Set(['engagement', 'follow_up', 'directive', 'contact', 'incident', 'comment', 'agreement']);
+const POST_RECORDS = new Set(['engagement', 'follow_up', 'directive', 'contact', 'incident', 'comment', 'agreement', 'policy_measure', 'assessment']);
 const TEXT_MAX = 80;
 const cut = (text: string) => (text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text);
 
@@ -66,6 +66,7 @@ function named(type: string, id: string, p: (string | null)[], viewer: Actor): N
       return { name: `${fieldLabel((p[0] ?? '').replace('.', '_'))} for ${p[1]}`, href: null };
     case 'tag':
     case 'incident_category':
+    case 'policy_area':
       return { name: `${p[1]} (${p[0]})`, href: null };
     case 'post':
       return { name: p[1] ?? null, href: `/posts/${encodeURIComponent(p[0] ?? '')}` };
@@ -81,6 +82,10 @@ function named(type: string, id: string, p: (string | null)[], viewer: Actor): N
       return { name: `${cut(p[0] ?? '')} (${[p[1], p[2]].filter(Boolean).join(', ')})`, href: `/incidents/${id}` };
     case 'agreement':
       return { name: `${p[0]} · ${AGREEMENT_TYPE_LABELS[p[1] as TAgreementType] ?? p[1]}`, href: `/agreements/${id}` };
+    case 'policy_measure':
+      return { name: `${cut(p[0] ?? '')} (${p[1]})`, href: `/policy/measures/${id}` };
+    case 'assessment':
+      return { name: `${p[0]}, ${p[1]}`, href: `/policy/assessments/${id}` };
     case 'comment':
       return p[0] === 'engagement'
         ? { name: `On ${engagementName(p[2] ?? null, p[3] ?? null, p[4] ?? null)}`, href: `/engagements/${p[1]}` }

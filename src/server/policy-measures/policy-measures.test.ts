@@ -68,6 +68,13 @@ describe('policy measures', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.recordId, measure.id), eq(auditEvents.action, 'policy_measure.created')));
     expect(events).toHaveLength(1);
+    // The trail names it to an administrator (a reader of the whole trail), without a link: they may not open it.
+    const trail = await t.request({ method: 'GET', url: '/api/v1/audit?recordType=policy_measure&limit=500', as: admin });
+    expect(trail.statusCode, trail.body).toBe(200);
+    const named = trail
+      .json<{ items: { record: { id: string; typeLabel: string; name: string | null; href: string | null } }[] }>()
+      .items.find((item) => item.record.id === measure.id);
+    expect(named?.record).toMatchObject({ typeLabel: 'Policy measure', name: 'Synthetic accelerated border procedure act (Germany)', href: null });
   });
 
   it('needs at least one source, a known area, and the post’s own country', async () => {
