@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TPost } from '../../shared/reference';
 import { useCountriesByCode } from '../cadence/country-queries';
@@ -109,10 +109,15 @@ function PostFilters({ search }: { search: ReturnType<typeof usePostFilters> }) 
   const [draft, setDraft] = useState<Filters>(search.filters);
   const bureaus = useBureaus();
   const countries = useCountriesByCode();
-  const bureauItems = (bureaus.data?.items ?? []).map((bureau) => ({ id: bureau.code, name: bureau.name, detail: bureau.code }));
-  const countryItems = [...(countries.data?.values() ?? [])]
-    .map((country) => ({ id: country.alpha2, name: country.name, detail: country.alpha2 }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  // The same lists between renders: a new array each time rebuilds the open list under the pointer.
+  const bureauItems = useMemo(() => (bureaus.data?.items ?? []).map((bureau) => ({ id: bureau.code, name: bureau.name, detail: bureau.code })), [bureaus.data]);
+  const countryItems = useMemo(
+    () =>
+      [...(countries.data?.values() ?? [])]
+        .map((country) => ({ id: country.alpha2, name: country.name, detail: country.alpha2 }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [countries.data],
+  );
   return (
     <form
       className="filters post-filters"

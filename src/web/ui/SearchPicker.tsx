@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import '../ui/react-aria-csp';
 
@@ -30,7 +30,12 @@ interface Props {
  */
 export function SearchPicker({ label, items, value, onChange, placeholder, description, error, isDisabled, loading }: Props) {
   // A value the list does not hold (not loaded yet, or not visible to this reader) is kept, shown by its code.
-  const all = value && !items.some((item) => item.id === value) ? [{ id: value, name: value }, ...items] : items;
+  const missing = value !== '' && !items.some((item) => item.id === value);
+  // The same list while its content is the same, whatever array the caller built this render:
+  // a new one rebuilds the open list under the pointer (options detached as they are clicked).
+  const content = `${missing ? value : ''}\u0000${items.map((item) => `${item.id}\u0001${item.name}\u0001${item.detail ?? ''}`).join('\u0000')}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the content key stands for items and value.
+  const all = useMemo(() => (missing ? [{ id: value, name: value }, ...items] : items), [content]);
   return (
     <ComboBox
       className={error ? 'picker field-invalid' : 'picker'}
