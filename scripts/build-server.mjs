@@ -1,5 +1,6 @@
 // Compiles the server and CLI (src/cli, src/server, src/shared) into one ES module,
-// dist/server/cli.js (and the identifier guard's worker thread, dist/server/guard-worker.js), with esbuild (installed with tsx and vite). bin/demarche.js runs it,
+// dist/server/cli.js, and the identifier guard's worker thread into dist/server/guard-worker.js,
+// with esbuild (installed with tsx and vite). bin/demarche.js runs it,
 // building it first when it is missing or older than its sources, as `serve` does for the web
 // app: production runs compiled JavaScript, with no TypeScript loader in the process.
 // `npm run build:server` builds it on purpose.
