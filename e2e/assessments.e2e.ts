@@ -43,7 +43,10 @@ describe('a policy measure and a flagged assessment, from the form to the map', 
     await form.getByLabel('Source address (URL)').fill('https://example.org/synthetic-gazette');
     await form.getByLabel('Outlet or institution').fill('Synthetic federal gazette');
     await form.getByRole('button', { name: 'Record measure' }).click();
-    await page.waitForURL(/\/policy\/measures\/[0-9a-f-]{36}$/);
+    // Should the save be refused, the failure says what the form said rather than only that no page came.
+    await page.waitForURL(/\/policy\/measures\/[0-9a-f-]{36}$/).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe form says: ${(await form.getByRole('alert').allTextContents()).join(' | ') || 'nothing'}`);
+    });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Synthetic reception benefits act');
     expect(await page.getByText('In force since 2026-02-01').count()).toBe(1);
   });

@@ -60,6 +60,10 @@ describe('bureaus and posts', () => {
     expect(page.url()).toContain('q=berl');
 
     await filters.getByRole('button', { name: 'Clear filters' }).click();
+    // The form is keyed by the address: wait for the one the cleared address renders, or the
+    // choices below go to the form about to be replaced.
+    await expect.poll(() => page.url()).not.toContain('q=');
+    await expect.poll(() => filters.getByRole('button', { name: 'Clear filters' }).count()).toBe(0);
     const bureau = filters.getByRole('combobox', { name: 'Bureau' });
     // Chosen by keyboard once the one match is listed: the list may still be settling under a pointer.
     await bureau.click();
