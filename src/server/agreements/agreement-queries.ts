@@ -11,9 +11,10 @@ import {
 import type { TClearance } from '../../shared/identity';
 import type { TSource } from '../../shared/sources';
 import type { Executor } from '../db/client';
-import { agreementEngagements, agreementStageChanges, agreements, countries, engagements, posts, sources, users } from '../db/schema/index';
+import { agreementEngagements, agreementStageChanges, agreements, countries, engagements, posts, users } from '../db/schema/index';
 import { visibleEngagements } from '../engagements/engagement-policy';
 import { AppError } from '../http/app-error';
+import { loadRecordSources } from '../records/record-sources';
 import { decodeCursor, type CursorPart, encodeCursor } from '../http/cursor';
 import type { Actor } from '../identity/actor';
 import { distanceKm, home, homeJoin, loadHomeCapital } from './agreement-distance';
@@ -135,32 +136,8 @@ async function loadLinkedEngagements(db: Executor, id: string, viewer: Actor): P
   return rows.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString(), classification: row.classification as TClearance }));
 }
 
-async function loadSources(db: Executor, id: string): Promise<TSource[]> {
-  const rows = await db
-    .select({
-      id: sources.id,
-      url: sources.url,
-      outlet: sources.outlet,
-      publishedOn: sources.publishedOn,
-      language: sources.language,
-      type: sources.sourceType,
-      reliability: sources.reliability,
-      credibility: sources.credibility,
-      addedById: sources.addedBy,
-      addedByName: users.name,
-      addedAt: sources.addedAt,
-    })
-    .from(sources)
-    .leftJoin(users, eq(users.id, sources.addedBy))
-    .where(and(eq(sources.recordType, AGREEMENT_RECORD_TYPE), eq(sources.recordId, id)))
-    .orderBy(asc(sources.seq));
-  return rows.map(({ addedById, addedByName, addedAt, ...source }) => ({
-    ...source,
-    type: source.type as TSource['type'],
-    reliability: source.reliability as TSource['reliability'],
-    addedBy: addedById && addedByName !== null ? { id: addedById, name: addedByName } : null,
-    addedAt: addedAt.toISOString(),
-  }));
+function loadSources(db: Executor, id: string): Promise<TSource[]> {
+  return loadRecordSources(db, AGREEMENT_RECORD_TYPE, id);
 }
 
 const STAGE_RANK = sql.raw(`array[${AGREEMENT_STAGES.map((stage) => `'${stage}'`).join(',')}]::text[]`);

@@ -4,7 +4,8 @@ import type { TPage } from '../../shared/pagination';
 import type { TSource } from '../../shared/sources';
 import type { Executor } from '../db/client';
 import { containing } from '../db/like';
-import { countries, policyAreas, policyMeasureStatuses, policyMeasures, posts, sources, users } from '../db/schema/index';
+import { countries, policyAreas, policyMeasureStatuses, policyMeasures, posts, users } from '../db/schema/index';
+import { loadRecordSources } from '../records/record-sources';
 import { decodeCursor, toPage } from '../http/cursor';
 import type { Actor } from '../identity/actor';
 import { requireVisibleMeasure, visiblePolicyMeasures } from './policy-measure-policy';
@@ -51,32 +52,8 @@ export async function findMeasure(db: Executor, id: string, viewer: Actor): Prom
   return requireVisibleMeasure(viewer, row as MeasureRow | undefined);
 }
 
-export async function loadMeasureSources(db: Executor, id: string): Promise<TSource[]> {
-  const rows = await db
-    .select({
-      id: sources.id,
-      url: sources.url,
-      outlet: sources.outlet,
-      publishedOn: sources.publishedOn,
-      language: sources.language,
-      type: sources.sourceType,
-      reliability: sources.reliability,
-      credibility: sources.credibility,
-      addedById: sources.addedBy,
-      addedByName: users.name,
-      addedAt: sources.addedAt,
-    })
-    .from(sources)
-    .leftJoin(users, eq(users.id, sources.addedBy))
-    .where(and(eq(sources.recordType, MEASURE_RECORD_TYPE), eq(sources.recordId, id)))
-    .orderBy(asc(sources.seq));
-  return rows.map(({ addedById, addedByName, addedAt, ...source }) => ({
-    ...source,
-    type: source.type as TSource['type'],
-    reliability: source.reliability as TSource['reliability'],
-    addedBy: addedById && addedByName !== null ? { id: addedById, name: addedByName } : null,
-    addedAt: addedAt.toISOString(),
-  }));
+export function loadMeasureSources(db: Executor, id: string): Promise<TSource[]> {
+  return loadRecordSources(db, MEASURE_RECORD_TYPE, id);
 }
 
 /** One measure with its status history and sources, as the viewer sees it, or 404. */
