@@ -64,7 +64,7 @@ describe('my account: password, sessions, and the shell on keyboard and phone', 
     await signIn(phone, server.url, 'olga@example.org', E2E_PASSWORD);
 
     await profile(laptop);
-    const form = laptop.getByRole('form', { name: 'Password' });
+    const form = laptop.getByRole('form', { name: 'Password', exact: true });
     await expectAccessible(laptop, 'my profile');
 
     // A wrong current password: said beside the field, nothing changes.

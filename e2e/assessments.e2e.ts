@@ -32,7 +32,7 @@ describe('a policy measure and a flagged assessment, from the form to the map', 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Policy' }).click();
     await page.getByRole('link', { name: 'Policy measures' }).click();
     await page.getByRole('link', { name: 'Record a measure' }).click();
-    const form = page.getByRole('form', { name: 'Policy measure' });
+    const form = page.getByRole('form', { name: 'Policy measure', exact: true });
     await expect.poll(() => form.getByLabel('Area').locator('option').count()).toBeGreaterThan(8);
     await form.getByLabel('Area').selectOption({ label: 'Reception and detention' });
     await form.getByLabel('Title').fill('Synthetic reception benefits act');
@@ -53,12 +53,12 @@ describe('a policy measure and a flagged assessment, from the form to the map', 
 
   it('refuses the flag without its rationale, then saves it with the rationale and the measure as evidence, and submits', async () => {
     await page.goto(`${server.url}/policy/assessments`);
-    const start = page.getByRole('form', { name: 'Start an assessment' });
+    const start = page.getByRole('form', { name: 'Start an assessment', exact: true });
     await start.getByLabel('Period').fill('2026-Q1');
     await start.getByRole('button', { name: 'Start an assessment' }).click();
     await page.waitForURL(/\/policy\/assessments\/[0-9a-f-]{36}\/edit$/);
     assessmentUrl = page.url().replace(/\/edit$/, '');
-    const form = page.getByRole('form', { name: 'Assessment' });
+    const form = page.getByRole('form', { name: 'Assessment', exact: true });
     await expect.poll(() => form.getByLabel('Reception and detention: score').count()).toBe(1);
     await form.getByLabel('Reception and detention: score').selectOption('2');
     await form.getByLabel('Reception and detention: justification').fill('Synthetic: benefits above those of local recipients.');

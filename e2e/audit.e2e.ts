@@ -109,7 +109,7 @@ describe('audit trail: names, links and changes in words', () => {
 
   it('filters by actor and record type through pickers', async () => {
     await page.goto(`${server.url}/admin/audit`);
-    const filters = page.getByRole('form', { name: 'Filter audit events' });
+    const filters = page.getByRole('form', { name: 'Filter audit events', exact: true });
     await chooseByKeyboard(filters.getByRole('combobox', { name: 'Actor' }), 'Olga', /^Olga Officer/);
     await chooseByKeyboard(filters.getByRole('combobox', { name: 'Record type' }), 'Conta', /^Contact/);
     await filters.getByRole('button', { name: 'Filter' }).click();

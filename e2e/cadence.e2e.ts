@@ -57,7 +57,7 @@ describe('a never-engaged post, overdue', () => {
     const table = page.getByRole('table', { name: 'Cadence by post' });
     await expect.poll(() => table.getByRole('row', { name: /Ottawa.*Overdue.*never engaged/ }).count()).toBe(1);
     expect(await table.locator('tbody tr').count()).toBe(1);
-    expect(await page.getByRole('form', { name: 'Filter the dashboard' }).getByLabel('Bureau').count()).toBe(0);
+    expect(await page.getByRole('form', { name: 'Filter the dashboard', exact: true }).getByLabel('Bureau').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

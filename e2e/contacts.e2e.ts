@@ -71,7 +71,7 @@ describe('contacts: directory, history and merge', () => {
     await page.screenshot({ path: 'test-results/contacts-directory.png', fullPage: true });
 
     // The post picker shows names, with the code beside them; chosen by typing and the arrow keys.
-    const filters = page.getByRole('form', { name: 'Filter contacts' });
+    const filters = page.getByRole('form', { name: 'Filter contacts', exact: true });
     const postPicker = filters.getByRole('combobox', { name: 'Post' });
     await chooseByKeyboard(postPicker, 'Embassy Paris', /^Embassy Paris/);
     await expect.poll(() => postPicker.inputValue()).toBe('Embassy Paris (paris)');
@@ -106,7 +106,7 @@ describe('contacts: directory, history and merge', () => {
     await expectAccessible(page, 'the contact directory (officer)');
 
     // The officer's contacts are all of one post: the organization type is the picker to use.
-    const filters = page.getByRole('form', { name: 'Filter contacts' });
+    const filters = page.getByRole('form', { name: 'Filter contacts', exact: true });
     expect(await filters.getByRole('combobox', { name: 'Post' }).count()).toBe(0);
     const typePicker = filters.getByRole('combobox', { name: 'Organization type' });
     await chooseByKeyboard(typePicker, 'Med', /^Media/);
@@ -131,7 +131,7 @@ describe('contacts: directory, history and merge', () => {
   it('lets the officer record a new contact for the post and change its title', async () => {
     await nav().getByRole('link', { name: 'Contacts' }).click();
     await page.getByRole('link', { name: 'New contact' }).click();
-    const form = page.getByRole('form', { name: 'Contact' });
+    const form = page.getByRole('form', { name: 'Contact', exact: true });
     await expect.poll(() => form.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Germany (DE)');
     await form.getByLabel('Name', { exact: true }).fill('State Secretary Weiss (synthetic)');
     await form.getByLabel('Title', { exact: true }).fill('State Secretary');
@@ -145,7 +145,7 @@ describe('contacts: directory, history and merge', () => {
     await expectAccessible(page, 'a new contact’s page');
 
     await page.getByRole('link', { name: 'Edit' }).click();
-    const edit = page.getByRole('form', { name: 'Contact' });
+    const edit = page.getByRole('form', { name: 'Contact', exact: true });
     await edit.getByLabel('Title', { exact: true }).fill('Minister of State');
     await expectAccessible(page, 'the contact edit form');
     await edit.getByRole('button', { name: 'Save changes' }).click();

@@ -29,7 +29,7 @@ describe('the directive form’s pickers, by keyboard', () => {
     await server?.stop();
   });
 
-  const form = () => page.getByRole('form', { name: 'Directive' });
+  const form = () => page.getByRole('form', { name: 'Directive', exact: true });
   // A grid of tags; a group saying so when none is chosen.
   const chosen = (label: string) => form().getByLabel(`${label}: chosen`, { exact: true });
   const chosenTexts = (label: string) => chosen(label).getByRole('row').allTextContents();

@@ -55,7 +55,7 @@ describe('directive to engagement to dashboard', () => {
     await page.getByRole('link', { name: 'New directive' }).click();
     await page.waitForURL(/\/directives\/new$/);
 
-    const form = page.getByRole('form', { name: 'Directive' });
+    const form = page.getByRole('form', { name: 'Directive', exact: true });
     await form.getByLabel('Reference', { exact: true }).fill(reference);
     await form.getByLabel('From', { exact: true }).fill('SECSTATE WASHDC');
     await form.getByLabel('Classification', { exact: true }).selectOption('U');
@@ -86,7 +86,7 @@ describe('directive to engagement to dashboard', () => {
 
     // A draft can be edited: the form comes back filled in, and the change is saved.
     await page.getByRole('link', { name: 'Edit' }).click();
-    const edit = page.getByRole('form', { name: 'Directive' });
+    const edit = page.getByRole('form', { name: 'Directive', exact: true });
     await expect
       .poll(() => edit.getByLabel('Action posts: posts: chosen', { exact: true }).getByRole('row').allTextContents())
       .toEqual([expect.stringContaining('Embassy Berlin · berlin'), expect.stringContaining('Embassy Ottawa · ottawa')]);
@@ -161,7 +161,7 @@ describe('directive to engagement to dashboard', () => {
 
     await page.getByRole('link', { name: 'Log engagement' }).click();
     await page.waitForURL(/\/engagements\/new\?directive=/);
-    const form = page.getByRole('form', { name: 'Engagement' });
+    const form = page.getByRole('form', { name: 'Engagement', exact: true });
     await expect.poll(() => form.locator('.delivery-table tbody tr').count()).toBe(15);
     await form.getByLabel('Kind', { exact: true }).selectOption('demarche');
 
@@ -211,7 +211,7 @@ describe('directive to engagement to dashboard', () => {
 
     // The draft comes back into the form as saved; a change to it is kept.
     await page.getByRole('link', { name: 'Edit' }).click();
-    const edit = page.getByRole('form', { name: 'Engagement' });
+    const edit = page.getByRole('form', { name: 'Engagement', exact: true });
     await expect.poll(() => edit.getByLabel('Delivered point 13', { exact: true }).isChecked()).toBe(true);
     expect(await edit.getByLabel('Reception of point 13', { exact: true }).inputValue()).toBe('disagreed');
     await edit.getByLabel('Commitments', { exact: true }).fill('The ministry will send its latest figures by the end of the month.');
@@ -263,7 +263,7 @@ describe('directive to engagement to dashboard', () => {
     await signInAs('analyst@example.org');
     await nav().getByRole('link', { name: 'Dashboard' }).click();
     await page.waitForURL(/\/dashboard$/);
-    const filters = page.getByRole('form', { name: 'Filter the dashboard' });
+    const filters = page.getByRole('form', { name: 'Filter the dashboard', exact: true });
     await expect.poll(() => filters.getByLabel('Directive').locator(`option[value="${directiveId}"]`).count()).toBe(1);
     await filters.getByLabel('Directive').selectOption(directiveId);
     await page.waitForURL(/directive=/);

@@ -19,7 +19,7 @@ describe('engagements list: pickers, names, rows and logging from the list', () 
 
   const nav = () => page.getByRole('navigation', { name: 'Main' });
   const list = () => page.getByRole('table', { name: 'Engagements' });
-  const filters = () => page.getByRole('form', { name: 'Filter engagements' });
+  const filters = () => page.getByRole('form', { name: 'Filter engagements', exact: true });
   /** The body rows' cells as text, one array per row. */
   const rowTexts = () =>
     list()
@@ -186,7 +186,7 @@ describe('engagements list: pickers, names, rows and logging from the list', () 
     await nav().getByRole('link', { name: 'Engagements' }).click();
     await page.getByRole('link', { name: 'Log engagement' }).click();
     await page.waitForURL(/\/engagements\/new$/);
-    const form = page.getByRole('form', { name: 'Engagement' });
+    const form = page.getByRole('form', { name: 'Engagement', exact: true });
     await expect.poll(() => form.getByText('No directive chosen').count()).toBe(1);
     await expectAccessible(page, 'the new engagement form from the list');
 

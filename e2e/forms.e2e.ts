@@ -47,7 +47,7 @@ describe('forms and actions', () => {
 
   it('offers a U-cleared officer only the U marking, counts the readout, and shows the server’s refusal in words', async () => {
     await page.goto(`${server.url}/engagements/new?directive=${directiveId}`);
-    const form = page.getByRole('form', { name: 'Engagement' });
+    const form = page.getByRole('form', { name: 'Engagement', exact: true });
     const marking = form.getByLabel('Classification', { exact: true });
     await marking.waitFor();
     expect(await marking.locator('option').allTextContents()).toEqual(['U — Unclassified']);
@@ -83,7 +83,7 @@ describe('forms and actions', () => {
       if (request.url().includes('/api/v1/engagements?')) asked.push(request.url());
     };
     page.on('request', listen);
-    const filters = page.getByRole('form', { name: 'Filter engagements' });
+    const filters = page.getByRole('form', { name: 'Filter engagements', exact: true });
     await filters.getByLabel('From', { exact: true }).fill('2026-03-01');
     await filters.getByLabel('To', { exact: true }).fill('2026-01-31');
     await filters.getByRole('button', { name: 'Filter' }).click();
@@ -93,7 +93,7 @@ describe('forms and actions', () => {
     expect(page.url()).not.toContain('from=');
     // A bookmarked range the same way round is not asked of the server either.
     await page.goto(`${server.url}/engagements?from=2026-03-01&to=2026-01-31`);
-    await expect.poll(() => page.getByRole('form', { name: 'Filter engagements' }).getByRole('alert').count()).toBe(1);
+    await expect.poll(() => page.getByRole('form', { name: 'Filter engagements', exact: true }).getByRole('alert').count()).toBe(1);
     page.off('request', listen);
     expect(asked).toEqual([]);
     await expectAccessible(page, 'the engagement list with From after To');

@@ -75,7 +75,7 @@ describe('signing in, out, and managing users', () => {
   it('creates an API token, shows its secret once, and revokes it', async () => {
     await signIn(page, server.url, 'ada@example.org', E2E_PASSWORD);
     await page.goto(`${server.url}/me`);
-    const form = page.getByRole('form', { name: 'New token' });
+    const form = page.getByRole('form', { name: 'New token', exact: true });
     await form.getByLabel('Token name').fill('weekly export');
     await form.getByLabel('Expires in (days)').fill('30');
     await form.getByRole('button', { name: 'Create token' }).click();
@@ -107,7 +107,7 @@ describe('signing in, out, and managing users', () => {
     await expect.poll(() => users.getByRole('row', { name: /Ada Admin/ }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'New user' }).click();
-    const form = page.getByRole('form', { name: 'New user' });
+    const form = page.getByRole('form', { name: 'New user', exact: true });
     await form.getByLabel('Email').fill('otto@example.org');
     await form.getByLabel('Name').fill('Otto Officer');
     await form.getByLabel('Role').selectOption('officer');
@@ -180,7 +180,7 @@ describe('signing in, out, and managing users', () => {
     await users.getByRole('link', { name: 'Bea Analyst' }).click();
     await page.getByRole('heading', { name: 'Bea Analyst' }).waitFor();
 
-    const access = page.getByRole('form', { name: 'Role and access' });
+    const access = page.getByRole('form', { name: 'Role and access', exact: true });
     expect(await access.getByLabel('Bureau').inputValue()).toBe('EUR');
     await access.getByLabel('Bureau').selectOption('WHA');
     await access.getByLabel('Clearance').selectOption('C');

@@ -79,7 +79,7 @@ describe('an incident’s page, the triage queue and the map', () => {
   it('records a change of legal status with the source that states it, shown in words on the timeline', async () => {
     await page.goto(`${server.url}/incidents/${ids.older}`);
     await page.getByRole('button', { name: 'Record a change of legal status' }).click();
-    const form = page.getByRole('form', { name: 'Record a change of legal status' });
+    const form = page.getByRole('form', { name: 'Record a change of legal status', exact: true });
     await form.getByLabel('New legal status').selectOption('under_investigation');
     await form.getByLabel('In effect since').fill(daysAgo(100));
     await form.getByLabel('Stated by').selectOption({ label: 'Synthetic district office' });

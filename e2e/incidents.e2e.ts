@@ -35,7 +35,7 @@ describe('filing an incident with two sources, past the identifier guard', () =>
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
     await page.getByRole('link', { name: 'File an incident' }).click();
     await page.waitForURL(/\/incidents\/new$/);
-    const form = page.getByRole('form', { name: 'Incident' });
+    const form = page.getByRole('form', { name: 'Incident', exact: true });
 
     // The post's country is chosen already; the category is found by typing part of its name.
     await expect.poll(() => form.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Germany (DE)');
@@ -96,7 +96,7 @@ describe('filing an incident with two sources, past the identifier guard', () =>
     expect(await row.textContent()).toContain('Mitte, Germany');
     expect(await row.textContent()).toContain('Draft');
 
-    const filters = page.getByRole('form', { name: 'Filter incidents' });
+    const filters = page.getByRole('form', { name: 'Filter incidents', exact: true });
     await filters.getByLabel('Convicted', { exact: true }).check();
     await filters.getByRole('button', { name: 'Filter' }).click();
     await expect.poll(() => page.getByText('No incident matches these filters.').count()).toBe(1);
@@ -155,7 +155,7 @@ describe('the same event filed at two posts: merged by an analyst, verified by a
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
     await page.getByRole('link', { name: 'File an incident' }).click();
     await page.waitForURL(/\/incidents\/new$/);
-    const form = page.getByRole('form', { name: 'Incident' });
+    const form = page.getByRole('form', { name: 'Incident', exact: true });
     await expect.poll(() => form.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('Germany (DE)');
     const category = form.getByRole('combobox', { name: 'Category' });
     await category.click();

@@ -52,7 +52,7 @@ describe('bureaus and posts', () => {
     await expect.poll(() => posts.locator('tbody tr').count()).toBe(100);
     await expectAccessible(page, 'the posts list');
 
-    const filters = page.getByRole('form', { name: 'Filter posts' });
+    const filters = page.getByRole('form', { name: 'Filter posts', exact: true });
     await filters.getByLabel('Search').fill('berl');
     await filters.getByRole('button', { name: 'Filter', exact: true }).click();
     await expect.poll(() => posts.locator('tbody tr').count()).toBe(1);

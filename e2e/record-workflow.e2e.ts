@@ -63,7 +63,7 @@ describe('return with a reason, resubmit, approve by a second person', () => {
     await expect.poll(() => nav().getByRole('link', { name: 'Notifications', exact: true }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Return to drafter' }).click();
-    const form = page.getByRole('form', { name: 'Return to drafter' });
+    const form = page.getByRole('form', { name: 'Return to drafter', exact: true });
     expect(await form.getByRole('button', { name: 'Return now' }).isDisabled()).toBe(true);
     await form.getByLabel(/What should Otto Officer change/).fill(reason);
     await form.getByRole('button', { name: 'Return now' }).click();
@@ -91,7 +91,7 @@ describe('return with a reason, resubmit, approve by a second person', () => {
     await page.screenshot({ path: 'test-results/returned-engagement.png', fullPage: true });
 
     await page.getByRole('link', { name: 'Edit' }).click();
-    const edit = page.getByRole('form', { name: 'Engagement' });
+    const edit = page.getByRole('form', { name: 'Engagement', exact: true });
     await edit.getByLabel('Our readout', { exact: true }).fill('We met the Ministry of the Interior; it will reply by the end of the month (synthetic).');
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(new RegExp(`/engagements/${engagementId}$`));
