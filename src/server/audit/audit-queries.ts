@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * its record named as the viewer may know it (see audit-presenter.ts).
  */
 export async function listAuditEvents(db: Executor, query: TAuditQuery, viewer: Actor): Promise<TPage<TAuditEvent>> {
-  const after = decodeCursor(query.cursor, ['integer']);
+  const after = decodeCursor(query.cursor, ['bigint']);
   const actor = query.actor?.trim().toLowerCase();
   const conditions: (SQL | undefined)[] = [
     markingReadable(viewer, auditEvents.classification),

@@ -114,6 +114,48 @@ describe('bad input never gives 500', () => {
     );
   });
 
+  it('answers every crafted cursor on every list that pages with 400 naming query.cursor, never 500', async () => {
+    // Each part is wrong for the kind a list may sort by: a day that does not exist, text after a
+    // date, an integer beyond PostgreSQL's `integer`, a number where text belongs, a wrong length.
+    const crafted = [
+      ['2024-02-30', '00000000-0000-4000-8000-000000000000'],
+      ['2024-01-01 junk', '00000000-0000-4000-8000-000000000000'],
+      ['2024-02-30T10:00:00.000Z', '00000000-0000-4000-8000-000000000000'],
+      [2_147_483_648, '00000000-0000-4000-8000-000000000000'],
+      [-1e300, '00000000-0000-4000-8000-000000000000'],
+      ['DE', 'x', 9_999_999_999],
+      ['2024-02-30'],
+      [1.5],
+      [],
+    ].map((key) => Buffer.from(JSON.stringify(key)).toString('base64url'));
+    const readers = [officer, admin, await t.user({ role: 'hq_analyst', clearance: 'S' })];
+    const document = (await t.request({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema?: { enum?: string[] } }[] }>>;
+    };
+    const lists = Object.entries(document.paths).flatMap(([path, methods]) => {
+      const parameters = methods.get?.parameters ?? [];
+      if (path.includes('{') || !parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'cursor')) return [];
+      // A list sorted several ways pages by each sort's own key.
+      const sorts = parameters.find((parameter) => parameter.name === 'sort')?.schema?.enum ?? [undefined];
+      return sorts.map((sort) => (sort ? `${path}?sort=${sort}&` : `${path}?`));
+    });
+    expect(lists.length).toBeGreaterThan(10);
+    for (const list of lists) {
+      let refused = 0;
+      for (const cursor of crafted) {
+        for (const reader of readers) {
+          const answer = await t.request({ method: 'GET', url: `${list}cursor=${cursor}`, as: reader });
+          expect(answer.statusCode, `${list} as ${reader.actor.role}`).toBeLessThan(500);
+          if (answer.statusCode === 400) {
+            expect(answer.json().errors.map((error: { field: string }) => error.field)).toContain('query.cursor');
+            refused += 1;
+          }
+        }
+      }
+      expect(refused, `${list} refused no crafted cursor`).toBeGreaterThan(0);
+    }
+  });
+
   it('answers an over-long path parameter with problem+json', async () => {
     await expectField(t.request({ method: 'GET', url: `/api/v1/engagements/${'a'.repeat(120)}`, as: officer }), 'path.id');
     await expectField(t.request({ method: 'GET', url: `/api/v1/engagements/${'a'.repeat(600)}`, as: officer }), 'path');

@@ -7,18 +7,34 @@ import { AppError } from './app-error';
  * sorts by before it reaches SQL: a crafted cursor is a 400 naming `query.cursor`, never a
  * database error.
  */
-export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'date' | 'integer';
+export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'date' | 'integer' | 'bigint';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** As `Date.toISOString()` writes it, the only form this server issues. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INT4_MIN = -(2 ** 31);
+const INT4_MAX = 2 ** 31 - 1;
+
+/**
+ * A day or instant that exists: JavaScript's parser reads "2024-02-30" as 1 March and
+ * "2024-01-01 junk" as a date, where PostgreSQL refuses both, so each part must read back
+ * exactly as written. Year 0000 does not exist in PostgreSQL either.
+ */
+const sameInstant = (part: string) => {
+  const time = Date.parse(part);
+  return !Number.isNaN(time) && new Date(time).toISOString() === part && !part.startsWith('0000');
+};
 
 const VALID: Record<CursorPart, (part: unknown) => boolean> = {
   // PostgreSQL text cannot hold NUL.
   text: (part) => typeof part === 'string' && !part.includes('\u0000'),
   uuid: (part) => typeof part === 'string' && UUID.test(part),
-  timestamp: (part) => typeof part === 'string' && !Number.isNaN(Date.parse(part)) && /^\d{4}-/.test(part) && !part.startsWith('0000'),
-  date: (part) => typeof part === 'string' && DATE.test(part) && !Number.isNaN(Date.parse(`${part}T00:00:00Z`)) && !part.startsWith('0000'),
-  integer: (part) => typeof part === 'number' && Number.isSafeInteger(part),
+  timestamp: (part) => typeof part === 'string' && TIMESTAMP.test(part) && sameInstant(part),
+  date: (part) => typeof part === 'string' && DATE.test(part) && sameInstant(`${part}T00:00:00.000Z`),
+  // Compared as PostgreSQL `integer`: outside its range the cast fails.
+  integer: (part) => typeof part === 'number' && Number.isInteger(part) && part >= INT4_MIN && part <= INT4_MAX,
+  bigint: (part) => typeof part === 'number' && Number.isSafeInteger(part),
 };
 
 export function encodeCursor(key: readonly (string | number)[]): string {

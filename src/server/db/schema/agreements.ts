@@ -36,7 +36,8 @@ export const agreements = pgTable(
     synthetic: boolean().notNull().default(false),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Milliseconds, as a list cursor carries it (src/server/http/cursor.ts). */
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('agreements_country_idx').on(t.countryAlpha2), index('agreements_updated_idx').on(t.updatedAt, t.id)],
 );

@@ -37,7 +37,8 @@ export const engagements = pgTable(
     postId: uuid()
       .notNull()
       .references(() => posts.id),
-    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    /** Milliseconds, as a list cursor carries it (src/server/http/cursor.ts). */
+    occurredAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
     /** demarche, meeting, call, letter, event, non_paper */
     kind: text().notNull(),
     classification: text().notNull(),

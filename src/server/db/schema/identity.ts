@@ -36,7 +36,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id),
     data: jsonb().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Milliseconds, as a list cursor carries it (src/server/http/cursor.ts). */
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     /** The client's address at sign-in (as TRUST_PROXY derives it), shown to the owner. */

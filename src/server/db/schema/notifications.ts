@@ -25,7 +25,8 @@ export const notifications = pgTable(
     /** Facts of the event that are not in the record (a due date, a follow-up id); never record text. */
     params: jsonb().$type<Record<string, string>>().notNull().default({}),
     dedupeKey: text().notNull().unique(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Milliseconds, as a list cursor carries it (src/server/http/cursor.ts): a reminders run shares one now(). */
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
     /** Set when nothing is left to do (approved or returned by someone, follow-up done). */
     resolvedAt: timestamp({ withTimezone: true }),
