@@ -1,4 +1,4 @@
-import { and, eq, ne, or, type SQL } from 'drizzle-orm';
+import { and, type Column, eq, ne, or, type SQL } from 'drizzle-orm';
 import { ASSESSMENT_ACTIONS, type TAssessmentAction } from '../../shared/assessments';
 import { POST_ROLES } from '../../shared/identity';
 import { assessments } from '../db/schema/index';
@@ -27,9 +27,12 @@ export interface AssessmentSubject extends AssessmentScope {
 
 const seesDrafts = (viewer: Actor) => POST_ROLES.includes(viewer.role);
 
-export function visibleAssessments(viewer: Actor): SQL {
-  const scoped = visibleRecords(viewer, { postId: assessments.postId, classification: assessments.classification });
-  return seesDrafts(viewer) ? scoped : (and(scoped, ne(assessments.status, 'draft')) as SQL);
+/** The columns the rule reads, so that it also applies to an alias of the table (the assessment a draft was copied from). */
+type AssessmentColumns = { postId: Column; classification: Column; status: Column };
+
+export function visibleAssessments(viewer: Actor, table: AssessmentColumns = assessments): SQL {
+  const scoped = visibleRecords(viewer, { postId: table.postId, classification: table.classification });
+  return seesDrafts(viewer) ? scoped : (and(scoped, ne(table.status, 'draft')) as SQL);
 }
 
 export function canSeeAssessment(viewer: Actor, assessment: Pick<AssessmentScope, 'postId' | 'postBureauCode' | 'classification' | 'status'>): boolean {

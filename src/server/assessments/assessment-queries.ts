@@ -36,7 +36,8 @@ const assessmentColumns = {
   flagRationale: assessments.flagRationale,
   classification: assessments.classification,
   status: assessments.status,
-  copiedFromId: assessments.copiedFromId,
+  // Null unless the reader may see the assessment it was copied from (see selectAssessments).
+  copiedFromId: copies.id,
   copiedFromPeriod: copies.period,
   synthetic: assessments.synthetic,
   draftedBy: assessments.draftedBy,
@@ -51,7 +52,12 @@ const assessmentColumns = {
   scoredAreas: sql<number>`(select count(*)::int from ${assessmentScores} where ${assessmentScores.assessmentId} = ${assessments.id})`,
 };
 
-function selectAssessments(db: Executor) {
+/**
+ * Assessments with their names and figures, for this viewer: the assessment a draft was copied
+ * from is joined only when the viewer may see it (an S assessment copied into a U one must not
+ * show through, not even its id and period).
+ */
+function selectAssessments(db: Executor, viewer: Actor) {
   return db
     .select(assessmentColumns)
     .from(assessments)
@@ -59,12 +65,12 @@ function selectAssessments(db: Executor) {
     .innerJoin(countries, eq(countries.alpha2, assessments.countryAlpha2))
     .innerJoin(drafters, eq(drafters.id, assessments.draftedBy))
     .leftJoin(approvers, eq(approvers.id, assessments.approvedBy))
-    .leftJoin(copies, eq(copies.id, assessments.copiedFromId));
+    .leftJoin(copies, and(eq(copies.id, assessments.copiedFromId), visibleAssessments(viewer, copies)));
 }
 
 /** The row with its editors, checked visible to the viewer (404 otherwise), for commands whose rules read them. */
 export async function findAssessmentSubject(db: Executor, id: string, viewer: Actor): Promise<AssessmentRow & { editors: string[] }> {
-  const [found] = await selectAssessments(db).where(eq(assessments.id, id)).limit(1);
+  const [found] = await selectAssessments(db, viewer).where(eq(assessments.id, id)).limit(1);
   const row = requireVisibleAssessment(viewer, found as AssessmentRow | undefined);
   const editors = await loadEditors(db, ASSESSMENT_WORKFLOW.recordType, [id]);
   return { ...row, editors: editors.get(id) ?? [] };
@@ -93,7 +99,7 @@ const asList = <T>(value: T | T[] | undefined): T[] | undefined => (value === un
 export async function listAssessments(db: Executor, query: TAssessmentListQuery, viewer: Actor): Promise<TPage<TAssessmentSummary>> {
   const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const statuses = asList(query.status);
-  const rows = (await selectAssessments(db)
+  const rows = (await selectAssessments(db, viewer)
     .where(
       and(
         visibleAssessments(viewer),

@@ -271,4 +271,33 @@ describe('assessments', () => {
       .where(and(eq(auditEvents.recordId, secret.id), eq(auditEvents.action, 'assessment.created')));
     expect(events).toHaveLength(1);
   });
+
+  it('names the assessment it was copied from only to readers who may see that one', async () => {
+    const secretBase = await approved({ period: '2019-Q1', classification: 'S', narrative: 'Synthetic narrative of a secret quarter.' });
+    // An S-cleared officer starts the next quarter from the S copy, marked U.
+    const next = await created(officer, { period: '2019-Q2', classification: 'U', narrative: 'Synthetic narrative, rewritten for all readers.', scores });
+    expect(next.copiedFrom).toEqual({ id: secretBase.id, period: '2019-Q1' });
+    expect((await act(next.id, 'submit', officer)).statusCode).toBe(200);
+    const forS = await t.request({ method: 'GET', url: `/api/v1/assessments/${next.id}`, as: hq });
+    expect(forS.json<TAssessment>().copiedFrom).toEqual({ id: secretBase.id, period: '2019-Q1' });
+    // For a U reader the S assessment does not exist: neither its id nor its period shows through.
+    const forU = await t.request({ method: 'GET', url: `/api/v1/assessments/${next.id}`, as: hqU });
+    expect(forU.statusCode).toBe(200);
+    expect(forU.json<TAssessment>().copiedFrom).toBeNull();
+    expect(forU.body).not.toContain(secretBase.id);
+    expect(forU.body).not.toContain('2019-Q1');
+    const listForU = await t.request({ method: 'GET', url: '/api/v1/assessments?country=DE&limit=500', as: hqU });
+    expect(listForU.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toContain(next.id);
+    expect(listForU.body).not.toContain(secretBase.id);
+    for (const url of [
+      `/api/v1/assessments/${next.id}/activity`,
+      '/api/v1/assessments/map',
+      '/api/v1/assessments/timeline?country=DE',
+      '/api/v1/assessments/changes?country=DE&to=2019-Q2',
+    ]) {
+      const response = await t.request({ method: 'GET', url, as: hqU });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).not.toContain(secretBase.id);
+    }
+  });
 });
