@@ -3,7 +3,8 @@ import { AppError } from '../../http/app-error';
 import { findEmails, findPhones } from './contact-details';
 import { findDocuments } from './documents';
 import { findNames } from './names';
-import { type GuardLanguage, languagesOf } from './nlp-models';
+import { languagesOf } from './guard-language';
+import type { GuardLanguage } from './nlp-models';
 
 /**
  * The personal-identifier guard (DESIGN.md, data principle 1): incident free text must not name

@@ -1,6 +1,4 @@
 import { createRequire } from 'node:module';
-import { francAll } from 'franc-min';
-import { deu, eng, fra } from 'stopword';
 
 /**
  * The three compromise models, loaded on first use only: together they take over a second to
@@ -74,30 +72,4 @@ export function model(language: GuardLanguage): Model {
 /** The languages whose models this thread holds (tests: the server thread should hold none). */
 export function loadedGuardModels(): GuardLanguage[] {
   return [...models.keys()];
-}
-
-const FRANC: Record<string, GuardLanguage> = { eng: 'en', deu: 'de', fra: 'fr' };
-const FUNCTION_WORDS: Record<GuardLanguage, Set<string>> = { en: new Set(eng), de: new Set(deu), fr: new Set(fra) };
-/** The runner-up language's share of function words, relative to the best, that makes it a close call. */
-const CLOSE_CALL = 0.75;
-/** A summary's language shows in its first paragraph; franc on all 4,000 characters costs ~5 ms. */
-const SAMPLE_LENGTH = 1000;
-
-/**
- * Which models read a text: the caller's hint, else franc-min's choice among the three when the
- * text's function words (the stopword package's lists) agree with it clearly. franc's scores
- * are relative distances and sit within a few per cent of each other on long texts, so they
- * cannot say how sure franc is; the function words can. When the two disagree, or the text is
- * too short to tell ("Bahnhof Solingen"), all three models read it.
- */
-export function languagesOf(text: string, hint?: GuardLanguage): GuardLanguage[] {
-  if (hint) return [hint];
-  const sample = text.slice(0, SAMPLE_LENGTH);
-  const [top] = francAll(sample, { minLength: 10, only: Object.keys(FRANC) });
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const share = (language: GuardLanguage) => words.filter((word) => FUNCTION_WORDS[language].has(word)).length;
-  const ranked = GUARD_LANGUAGES.map((language) => ({ language, count: share(language) })).sort((a, b) => b.count - a.count);
-  const [best, second] = ranked;
-  const clear = best!.count > 0 && second!.count < best!.count * CLOSE_CALL && FRANC[top?.[0] ?? ''] === best!.language;
-  return clear ? [best!.language] : [...GUARD_LANGUAGES];
 }
