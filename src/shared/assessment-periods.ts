@@ -85,3 +85,16 @@ export function periodDueOn(period: TPeriod): string {
   const end = new Date(`${period.end}T00:00:00Z`);
   return iso(end.getUTCFullYear(), end.getUTCMonth() + 2, 0);
 }
+
+/**
+ * Whether these spans (assessment periods, first and last day) together cover the period, month
+ * by month (every period is made of whole calendar months): a quarter is covered by its own
+ * assessment, by the half or year holding it, or by the three months of a post that assesses
+ * by month.
+ */
+export function periodCoveredBy(period: TPeriod, spans: readonly { start: string; end: string }[]): boolean {
+  for (let month = periodContaining(period.start, 'month'); month.start <= period.end; month = shiftPeriod(month, 1)) {
+    if (!spans.some((span) => span.start <= month.start && span.end >= month.end)) return false;
+  }
+  return true;
+}

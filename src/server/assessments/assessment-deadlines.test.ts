@@ -95,6 +95,50 @@ describe('assessment deadlines', () => {
     );
   });
 
+  it('counts a post’s monthly assessments towards a directive’s quarter when another directive makes the post assess by month', async () => {
+    const tokyo = await t.user({ role: 'officer', post: 'tokyo', clearance: 'S' });
+    const issuedAt = new Date('2025-06-01T00:00:00Z');
+    const quarterly = await buildIssuedDirective(t.database.db, { actionPosts: ['tokyo'], issuedAt, cadenceDays: null });
+    const monthly = await buildIssuedDirective(t.database.db, { actionPosts: ['tokyo'], issuedAt, cadenceDays: null });
+    await t.database.db.update(directives).set({ assessmentCadenceDays: 90 }).where(eq(directives.id, quarterly.id));
+    await t.database.db.update(directives).set({ assessmentCadenceDays: 30 }).where(eq(directives.id, monthly.id));
+    const rows = async (reader: TestUser) =>
+      (await assessmentDeadlines(t.database.db, reader.actor, now)).items
+        .filter((item) => item.post === 'tokyo')
+        .map((item) => [item.directive.id === quarterly.id ? 'quarterly' : 'monthly', item.period, item.status, item.assessmentId]);
+    // The shortest cadence sets the post's period: Tokyo assesses by month, and 2026-Q1 can never be started.
+    const month = (period: string, status: 'draft' | 'submitted' | 'approved', classification: 'U' | 'S' = 'U') =>
+      buildAssessment(t.database.db, { post: 'tokyo', draftedBy: tokyo.actor.id, period, status, classification });
+    await month('2026-01', 'approved');
+    const february = await month('2026-02', 'approved', 'S');
+    const march = await month('2026-03', 'draft');
+    const quarter = await t.request({ method: 'POST', url: '/api/v1/assessments', as: tokyo, payload: { period: '2026-Q1' } });
+    expect(quarter.statusCode).toBe(409);
+    // With March still a draft, the quarter is not covered: overdue after 30 April, linked to the
+    // latest month the reader may see (headquarters sees no drafts).
+    expect(await rows(tokyo)).toEqual([
+      ['quarterly', '2026-Q1', 'overdue', march],
+      ['monthly', '2026-04', 'due', null],
+    ]);
+    expect((await rows(hq))[0]).toEqual(['quarterly', '2026-Q1', 'overdue', february]);
+    await t.database.db.update(assessments).set({ status: 'submitted', submittedAt: new Date() }).where(eq(assessments.id, march));
+    expect(await rows(hq)).toEqual([
+      ['monthly', '2026-04', 'due', null],
+      ['quarterly', '2026-Q1', 'submitted', march],
+    ]);
+    await t.database.db.update(assessments).set({ status: 'approved', approvedAt: new Date() }).where(eq(assessments.id, march));
+    const april = await month('2026-04', 'submitted');
+    expect(await rows(hq)).toEqual([
+      ['monthly', '2026-04', 'submitted', april],
+      ['quarterly', '2026-Q1', 'approved', march],
+    ]);
+    // A U-cleared reader does not see February's S assessment: for them the quarter has a gap.
+    expect(await rows(hqU)).toEqual([
+      ['quarterly', '2026-Q1', 'overdue', march],
+      ['monthly', '2026-04', 'submitted', april],
+    ]);
+  });
+
   it('answers GET /api/v1/assessments/deadlines for readers', async () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/assessments/deadlines', as: parisOfficer });
     expect(response.statusCode).toBe(200);

@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { lastEndedPeriod, periodContaining, periodDueOn, periodKindForCadence } from '../../shared/assessment-periods';
+import { and, desc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
+import { lastEndedPeriod, periodContaining, periodCoveredBy, periodDueOn, periodKindForCadence } from '../../shared/assessment-periods';
 import type { TAssessmentDeadline } from '../../shared/assessments';
 import type { Executor } from '../db/client';
 import { assessments, countries, directivePosts, directives, posts } from '../db/schema/index';
@@ -15,8 +15,9 @@ const ORDER: Record<TAssessmentDeadline['status'], number> = { overdue: 0, due: 
  * action posts in the reader's scope: the last period that has ended (of the kind the cadence
  * gives), its due date (the end of the following month) and where the post's assessment for it
  * stands, counting only assessments the reader may see. It is overdue when, after the due date,
- * no assessment for the period is submitted or approved. A period that ended before the
- * directive was issued is not owed: the current one is shown, not yet due.
+ * the period is not covered by submitted or approved assessments (its own, or the post's shorter
+ * periods that make it up). A period that ended before the directive was issued is not owed:
+ * the current one is shown, not yet due.
  */
 export async function assessmentDeadlines(db: Executor, reader: Actor, now = new Date()): Promise<{ items: TAssessmentDeadline[] }> {
   const rows = await db
@@ -47,26 +48,29 @@ export async function assessmentDeadlines(db: Executor, reader: Actor, now = new
     const period = ended.end >= issued ? ended : periodContaining(now, kind);
     return { row, kind, period, dueOn: periodDueOn(period) };
   });
+  // A post's period length follows the shortest cadence naming it, so a directive's own period
+  // may be made of several of the post's assessments (three months for a quarter): they count
+  // together. A post's assessments never overlap, so those that touch the period lie inside it
+  // or hold it whole.
+  const firstDay = owed.reduce((first, item) => (item.period.start < first ? item.period.start : first), owed[0]!.period.start);
+  const lastDay = owed.reduce((last, item) => (item.period.end > last ? item.period.end : last), owed[0]!.period.end);
   const found = await db
-    .select({ id: assessments.id, postId: assessments.postId, period: assessments.period, status: assessments.status })
+    .select({ id: assessments.id, postId: assessments.postId, start: assessments.periodStart, end: assessments.periodEnd, status: assessments.status })
     .from(assessments)
     .where(
       and(
-        inArray(
-          assessments.postId,
-          owed.map((item) => item.row.postId),
-        ),
-        inArray(
-          assessments.period,
-          owed.map((item) => item.period.name),
-        ),
+        inArray(assessments.postId, [...new Set(owed.map((item) => item.row.postId))]),
+        lte(assessments.periodStart, lastDay),
+        gte(assessments.periodEnd, firstDay),
         visibleAssessments(reader),
       ),
-    );
+    )
+    .orderBy(desc(assessments.periodStart));
   const items = owed.map(({ row, kind, period, dueOn }): TAssessmentDeadline => {
-    const mine = found.filter((assessment) => assessment.postId === row.postId && assessment.period === period.name);
-    const best = mine.find((a) => a.status === 'approved') ?? mine.find((a) => a.status === 'submitted') ?? mine[0];
-    const status = best?.status === 'approved' || best?.status === 'submitted' ? best.status : today > dueOn ? 'overdue' : 'due';
+    const touching = found.filter((assessment) => assessment.postId === row.postId && assessment.start <= period.end && assessment.end >= period.start);
+    const approved = touching.filter((assessment) => assessment.status === 'approved');
+    const sent = touching.filter((assessment) => assessment.status === 'approved' || assessment.status === 'submitted');
+    const status = periodCoveredBy(period, approved) ? 'approved' : periodCoveredBy(period, sent) ? 'submitted' : today > dueOn ? 'overdue' : 'due';
     return {
       post: row.postCode,
       postName: row.postName,
@@ -77,7 +81,8 @@ export async function assessmentDeadlines(db: Executor, reader: Actor, now = new
       period: period.name,
       dueOn,
       status,
-      assessmentId: best?.id ?? null,
+      // The assessment for the period, or the latest of the shorter ones it is made of.
+      assessmentId: touching[0]?.id ?? null,
     };
   });
   items.sort(
