@@ -127,8 +127,20 @@ const ZColumnRef = z.union([ZText(200), z.number().int('must be a whole number')
   error: 'must be a column header (text) or a column number (1 = the first column)',
 });
 export type TColumnRef = z.infer<typeof ZColumnRef>;
+/**
+ * Text the import builds from a file's cells, at most (characters). Codes and keys are indexed
+ * (an indicator code, an offence key, the series key made of them): PostgreSQL refuses an index
+ * entry over about 2,700 bytes, and 200 characters are at most 600 bytes of UTF-8. Names are not
+ * indexed, but a cell of a megabyte is no name either.
+ */
+export const STATISTIC_CODE_MAX_LENGTH = 200;
+export const STATISTIC_NAME_MAX_LENGTH = 500;
+
 /** Text with {Column header} placeholders, filled with the row's cells. */
-const ZTemplate = ZText(500).describe('Text; {Header} is replaced by the trimmed cell of that column in each row');
+const ZTemplate = (max: number) => ZText(max).describe('Text; {Header} is replaced by the trimmed cell of that column in each row');
+/** An indicator code or offence key: the mapping's text, and what it becomes in each row, at most STATISTIC_CODE_MAX_LENGTH. */
+const ZCodeTemplate = ZTemplate(STATISTIC_CODE_MAX_LENGTH);
+const ZNameTemplate = ZTemplate(STATISTIC_NAME_MAX_LENGTH);
 
 const ZCondition = z
   .strictObject({
@@ -243,9 +255,9 @@ export const ZStatisticsMapping = z.strictObject({
   ),
   year: z.strictObject({ column: ZColumnRef }),
   /** The indicator of every value column, unless it names its own. */
-  indicator: z.strictObject({ code: ZTemplate, name: ZTemplate }).optional(),
+  indicator: z.strictObject({ code: ZCodeTemplate, name: ZNameTemplate }).optional(),
   /** The offence (key and name in the publisher's classification) the figures are about, if any. */
-  offence: z.strictObject({ key: ZTemplate, name: ZTemplate }).optional(),
+  offence: z.strictObject({ key: ZCodeTemplate, name: ZNameTemplate }).optional(),
   definitions: ZDefinitions,
   /** Caveats the publisher gives for every figure of the table. */
   caveats: ZCaveats.default([]),
@@ -272,7 +284,7 @@ export const ZStatisticsMapping = z.strictObject({
         column: ZColumnRef,
         group: ZStatisticGroup,
         unit: ZStatisticUnit,
-        indicator: z.strictObject({ code: ZTemplate, name: ZTemplate }).optional(),
+        indicator: z.strictObject({ code: ZCodeTemplate, name: ZNameTemplate }).optional(),
         definitions: ZDefinitionOverrides.optional(),
         caveats: ZCaveats.optional(),
       }),

@@ -7,6 +7,8 @@ import {
   type TStatisticsMapping,
   type TStatisticsRowError,
   type TStatisticUnit,
+  STATISTIC_CODE_MAX_LENGTH,
+  STATISTIC_NAME_MAX_LENGTH,
   STATISTIC_UNIT_LABELS,
 } from '../../shared/statistics';
 import canonicalize from 'canonicalize';
@@ -88,13 +90,31 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
     mappingError(where, `names the column "${ref}", which the header (row ${table.headerRow}) does not have; it has ${describeHeader(table.header)}`);
     return undefined;
   };
-  const template = (text: string, where: string) => {
+  /**
+   * A template's text for a row, or the row error when it is longer than `max`: named by the
+   * cell that made it so (the longest of the template's columns in that row).
+   */
+  const template = (text: string, where: string, what: string, max: number) => {
     const parts: { column: number; name: string }[] = [];
     for (const [, name] of text.matchAll(PLACEHOLDER)) {
       const index = columnIndex(name!, where);
       if (index !== undefined) parts.push({ column: index, name: name! });
     }
-    return (cells: string[]) => text.replace(PLACEHOLDER, (_, name: string) => (cells[parts.find((part) => part.name === name)?.column ?? -1] ?? '').trim());
+    const cell = (cells: string[], column: number) => (cells[column] ?? '').trim();
+    return (cells: string[]): { text: string } | { column: number | undefined; message: string } => {
+      const built = text.replace(PLACEHOLDER, (_, name: string) => cell(cells, parts.find((part) => part.name === name)?.column ?? -1));
+      if (built.length <= max) return { text: built };
+      const longest = parts.reduce<number | undefined>(
+        (best, part) => (best === undefined || cell(cells, part.column).length > cell(cells, best).length ? part.column : best),
+        undefined,
+      );
+      return {
+        column: longest,
+        message:
+          `makes the ${what} (${where}) ${built.length.toLocaleString('en')} characters long: it may be at most ${max.toLocaleString('en')} ` +
+          '(is this the right column, or a cell of notes?)',
+      };
+    };
   };
   const condition = (c: TCondition, where: string) => {
     const index = columnIndex(c.column, `${where}.column`);
@@ -116,7 +136,10 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
     mappingError('mapping.country.constant', `"${constantCountry}" is not a country of Demarche's reference data`);
   }
   const offence = mapping.offence
-    ? { key: template(mapping.offence.key, 'mapping.offence.key'), name: template(mapping.offence.name, 'mapping.offence.name') }
+    ? {
+        key: template(mapping.offence.key, 'mapping.offence.key', 'offence key', STATISTIC_CODE_MAX_LENGTH),
+        name: template(mapping.offence.name, 'mapping.offence.name', 'offence name', STATISTIC_NAME_MAX_LENGTH),
+      }
     : undefined;
   const rules = mapping.rules.map((rule, i) => ({ ...rule, test: condition(rule.when, `mapping.rules[${i}].when`) }));
   const values = mapping.values.map((value, i) => {
@@ -125,8 +148,8 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
     return {
       ...value,
       index: columnIndex(value.column, `mapping.values[${i}].column`),
-      code: template(indicator?.code ?? '', `mapping.values[${i}].indicator.code`),
-      name: template(indicator?.name ?? '', `mapping.values[${i}].indicator.name`),
+      code: template(indicator?.code ?? '', `mapping.values[${i}].indicator.code`, 'indicator code', STATISTIC_CODE_MAX_LENGTH),
+      name: template(indicator?.name ?? '', `mapping.values[${i}].indicator.name`, 'indicator name', STATISTIC_NAME_MAX_LENGTH),
     };
   });
   const seen = new Set<string>();
@@ -147,7 +170,7 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
     if (entry.examples.size < 5) entry.examples.add(example);
     skipped.set(reason, entry);
   };
-  const header = (index: number | undefined) => (index === undefined ? '' : (table.header[index] ?? `column ${index + 1}`));
+  const header = (index: number | undefined) => (index === undefined ? '' : clip(table.header[index] ?? `column ${index + 1}`, 100));
   const sourceOf = mapping.source;
   const latestName = new Map<string, { year: number; indicatorName: string; offenceName: string | null }>();
   const definedAt = new Map<string, number>();
@@ -169,13 +192,15 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
         if (mapping.country.unmatched === 'skip' && code !== '') {
           skip(
             "not a country of Demarche's reference data (a world region, an income group, or a territory without an ISO code)",
-            `${describeRow(cells, table.header, countryColumn)} (${code})`,
+            `${describeRow(cells, table.header, countryColumn)} (${clip(code, 20)})`,
           );
           continue;
         }
         rowError(
           countryColumn,
-          code === '' ? 'is empty: it must hold a country code' : `"${code}" is not a ${mapping.country.codes} code of a country in Demarche's reference data`,
+          code === ''
+            ? 'is empty: it must hold a country code'
+            : `"${clip(code, 60)}" is not a ${mapping.country.codes} code of a country in Demarche's reference data`,
         );
         continue;
       }
@@ -183,12 +208,17 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
     const yearText = (cells[yearColumn!] ?? '').trim();
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
     if (!(year >= 1800 && year <= 2200)) {
-      rowError(yearColumn, yearText === '' ? 'is empty: it must hold a year such as 2023' : `"${yearText}" is not a year such as 2023`);
+      rowError(yearColumn, yearText === '' ? 'is empty: it must hold a year such as 2023' : `"${clip(yearText, 60)}" is not a year such as 2023`);
       continue;
     }
     const matching = rules.filter((rule) => rule.test(cells));
-    const offenceKey = offence?.key(cells) ?? null;
-    const offenceName = offence?.name(cells) ?? null;
+    const offenceKey = offence?.key(cells);
+    const offenceName = offence?.name(cells);
+    const tooLong = [offenceKey, offenceName].find((built) => built && 'message' in built);
+    if (tooLong && 'message' in tooLong) {
+      rowError(tooLong.column, tooLong.message);
+      continue;
+    }
     for (const value of values) {
       const cell = (cells[value.index!] ?? '').trim();
       if (mapping.file.missing.includes(cell)) {
@@ -201,7 +231,14 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
         rowError(value.index, problem);
         continue;
       }
-      const indicatorCode = value.code(cells);
+      const code = value.code(cells);
+      const name = value.name(cells);
+      const refused = 'message' in code ? code : 'message' in name ? name : undefined;
+      if (refused) {
+        rowError(refused.column ?? value.index, refused.message);
+        continue;
+      }
+      const indicatorCode = 'text' in code ? code.text : '';
       if (indicatorCode === '') {
         rowError(value.index, 'gives a figure, but the indicator code the mapping builds from this row is empty');
         continue;
@@ -223,9 +260,9 @@ export function prepareStatistics(table: Table, mapping: TStatisticsMapping, cou
         licence: sourceOf.licence,
         retrievedOn: sourceOf.retrievedOn,
         indicatorCode,
-        indicatorName: value.name(cells) || indicatorCode,
-        offenceKey: offenceKey || null,
-        offenceName: offenceName || null,
+        indicatorName: ('text' in name && name.text) || indicatorCode,
+        offenceKey: (offenceKey && 'text' in offenceKey && offenceKey.text) || null,
+        offenceName: (offenceName && 'text' in offenceName && offenceName.text) || null,
         groupCode: value.group,
         groupDefinition: definitions.groupDefinition,
         justiceStage: definitions.justiceStage,
@@ -299,7 +336,7 @@ function parseNumber(cell: string, file: TStatisticsMapping['file']): number | u
 function numberProblem(cell: string, file: TStatisticsMapping['file']): string {
   const separators = `decimal separator "${file.decimal}"${file.thousands === '' ? ', no thousands separator' : `, thousands separator "${file.thousands}"`}`;
   const missing = file.missing.map((m) => `“${m}”`).join(', ');
-  return `"${cell.slice(0, 60)}" is not a number (${separators}; cells that mean “no figure” are ${missing || 'none'}: file.missing)`;
+  return `"${clip(cell, 60)}" is not a number (${separators}; cells that mean “no figure” are ${missing || 'none'}: file.missing)`;
 }
 
 function valueProblem(value: number, unit: TStatisticUnit): string | undefined {
@@ -310,8 +347,13 @@ function valueProblem(value: number, unit: TStatisticUnit): string | undefined {
 }
 
 function describeHeader(header: string[]): string {
-  const shown = header.slice(0, 20).map((cell, index) => (cell === '' ? `(empty column ${index + 1})` : `"${cell}"`));
+  const shown = header.slice(0, 20).map((cell, index) => (cell === '' ? `(empty column ${index + 1})` : `"${clip(cell, 100)}"`));
   return shown.join(', ') + (header.length > 20 ? `, … (${header.length} columns)` : '');
+}
+
+/** Text from a file, quoted in a message: a cell of notes is cut, and says so. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length.toLocaleString('en')} characters)`;
 }
 
 function describeCondition(c: TCondition): string {

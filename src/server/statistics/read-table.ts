@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { TStatisticsMapping } from '../../shared/statistics';
 import { AppError } from '../http/app-error';
+import { checkZipSize, MAX_ZIP_ENTRIES } from './zip-size';
 
-/** A decompressed file may be this large at most: a small gzip that unpacks to gigabytes is refused. */
+/** A decompressed file may be this large at most: a small gzip or XLSX that unpacks to gigabytes is refused. */
 export const MAX_TABLE_BYTES = 200_000_000;
 
 export interface TableRow {
@@ -29,6 +30,16 @@ export interface Table {
 
 /** The file as a whole cannot be read: a 400 naming `file`, never a 500. */
 const unreadable = (message: string) => AppError.validation([{ field: 'file', message }], `The file cannot be read: ${message}`);
+
+/** With the u flag, a surrogate class matches only surrogates that are not part of a pair. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Why text from a file is no text PostgreSQL can store (a NUL, half of a surrogate pair), or undefined. */
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'the NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'half of a character pair (a lone surrogate, \\ud800–\\udfff)';
+  return undefined;
+}
 
 /**
  * Reads a publisher's table as the mapping's `file` section describes it: gunzips it when it
@@ -86,7 +97,8 @@ function readCsv(data: Buffer, file: TStatisticsMapping['file']): Records {
   const encoding = file.encoding === 'auto' ? detectEncoding(data) : file.encoding;
   if (!iconv.encodingExists(encoding)) throw unreadable(`the encoding "${encoding}" is not one Demarche knows (file.encoding)`);
   const text = iconv.decode(data, encoding, { stripBOM: true });
-  if (text.includes('\u0000')) throw unreadable(`it contains NUL characters: it is not CSV text in ${encoding} (check file.format and file.encoding)`);
+  const problem = textProblem(text);
+  if (problem) throw unreadable(`it contains ${problem}: it is not CSV text in ${encoding} (check file.format and file.encoding)`);
   const separator = file.separator === 'auto' ? detectSeparator(text, file.skipRows) : file.separator;
   try {
     const records = parse(text, { delimiter: separator, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][];
@@ -134,6 +146,16 @@ function detectSeparator(text: string, skipRows: number): string {
 }
 
 async function readXlsx(data: Buffer, file: TStatisticsMapping['file']): Promise<Records> {
+  const zip = await checkZipSize(data, MAX_TABLE_BYTES);
+  if (!zip.ok) {
+    throw unreadable(
+      zip.reason === 'too_large'
+        ? `it unpacks to more than ${MAX_TABLE_BYTES.toLocaleString('en')} bytes (an XLSX file is a ZIP archive; this one holds far more than a table)`
+        : zip.reason === 'too_many_entries'
+          ? `it holds more than ${MAX_ZIP_ENTRIES.toLocaleString('en')} files (an XLSX file is a ZIP archive of a few dozen)`
+          : 'it is not an XLSX workbook (check file.format)',
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
@@ -151,7 +173,14 @@ async function readXlsx(data: Buffer, file: TStatisticsMapping['file']): Promise
   for (let number = 1; number <= sheet.rowCount; number += 1) {
     const row = sheet.getRow(number);
     const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value));
+    for (let column = 1; column <= row.cellCount; column += 1) {
+      const cell = row.getCell(column);
+      const text = cellText(cell.value);
+      // exceljs turns the escapes _x0000_ and _xD800_ into a NUL and a lone surrogate.
+      const problem = textProblem(text);
+      if (problem) throw unreadable(`cell ${cell.address} of the worksheet "${sheet.name}" contains ${problem}, which is not text`);
+      cells.push(text);
+    }
     records.push(cells);
   }
   return { records, encoding: null, separator: null };
