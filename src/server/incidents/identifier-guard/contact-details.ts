@@ -12,6 +12,8 @@ export interface ContactSpan {
 const EMAIL_CANDIDATE = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 export function findEmails(text: string): ContactSpan[] {
+  // Every candidate has its @: text without one is not scanned (the scan tries every letter as a start).
+  if (!text.includes('@')) return [];
   return [...text.matchAll(EMAIL_CANDIDATE)]
     .map((match) => ({ start: match.index, value: match[0].replace(/[.-]+$/u, '') }))
     .filter(({ value }) => validator.isEmail(value, { allow_utf8_local_part: true }))
@@ -35,9 +37,11 @@ const DIGIT_RUN = /(?:\+|\b00|\(|\b)\d[\d \t()./–-]{5,}\d/gu;
 const PHONE_SHAPE = /^(?:\+|00)\d|^\(?0\d|^\(\d{3}\)\s?\d{3}[-\s.]\d{4}$|^\d{3}[-.]\d{3}[-.]\d{4}$/u;
 /** Somewhere in the run a phone number could start; most runs (dates, counts) are skipped before parsing. */
 const PHONE_START = /(?:^|\D)(?:\+|00|0\d)|\(\d{3}\)|\d{3}[-.]\d{3}[-.]\d{4}/u;
+const HAS_DIGIT = /\d/u;
 const DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/u;
 
 export function findPhones(text: string, languages: readonly GuardLanguage[]): ContactSpan[] {
+  if (!HAS_DIGIT.test(text)) return [];
   const countries = [...new Set(languages.flatMap((language) => COUNTRIES[language]))];
   const spans: ContactSpan[] = [];
   for (const run of text.matchAll(DIGIT_RUN)) {

@@ -51,6 +51,8 @@ function findDocumentNumbers(text: string): DocumentSpan[] {
 }
 
 export function findDocuments(text: string): DocumentSpan[] {
+  // Every kind below has digits (an IBAN's check digits, an SSN, a number with or without letters).
+  if (!/\d/u.test(text)) return [];
   const ssns = [...text.matchAll(SSN)].map((match) => ({ start: match.index, end: match.index + match[0].length, kind: 'id_document' as const }));
   return [...findIbans(text), ...ssns, ...findDocumentNumbers(text)];
 }

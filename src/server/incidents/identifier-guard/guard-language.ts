@@ -25,13 +25,17 @@ const CLOSE_CALL = 0.75;
 /** A summary's language shows in its first paragraph. */
 const SAMPLE_LENGTH = 1000;
 
-const FUNCTION_WORDS: Record<GuardLanguage, Set<string>> = { en: new Set(eng), de: new Set(deu), fr: new Set(fra) };
+/** Each function word of the stopword package's lists, with the languages (GUARD_LANGUAGES' indexes) that list it. */
+const FUNCTION_WORDS = new Map<string, number[]>();
+[eng, deu, fra].forEach((words, language) => {
+  for (const word of new Set(words)) FUNCTION_WORDS.set(word, [...(FUNCTION_WORDS.get(word) ?? []), language]);
+});
 
 /** How many of the sample's words are function words of each language, most first (ties in GUARD_LANGUAGES order). */
 function functionWordCounts(sample: string): { language: GuardLanguage; count: number }[] {
   const counts = GUARD_LANGUAGES.map((language) => ({ language, count: 0 }));
   for (const [word] of sample.toLowerCase().matchAll(/\p{L}+/gu)) {
-    for (const entry of counts) if (FUNCTION_WORDS[entry.language].has(word)) entry.count += 1;
+    for (const language of FUNCTION_WORDS.get(word) ?? []) counts[language]!.count += 1;
   }
   return counts.sort((a, b) => b.count - a.count);
 }

@@ -31,28 +31,61 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(WORD)) {
     let start = match.index;
     let word = match[0];
-    const elision = ELISION.exec(word);
-    if (elision) {
-      start += elision[0].length;
-      word = word.slice(elision[0].length);
+    // Elisions and possessives both need an apostrophe: most words have none.
+    if (APOSTROPHE.test(word)) {
+      const elision = ELISION.exec(word);
+      if (elision) {
+        start += elision[0].length;
+        word = word.slice(elision[0].length);
+      }
+      if (POSSESSIVE.test(word)) word = word.slice(0, -2);
     }
-    if (POSSESSIVE.test(word)) word = word.slice(0, -2);
     const end = start + word.length;
     const previous = tokens.at(-1);
-    const gap = text.slice(previous ? previous.end : 0, start);
-    const ended = /[.!?…:;]|\n/.test(gap) && !(previous && gap.startsWith('.') && (previous.initial || ABBREVIATIONS.has(previous.lower)));
-    if (previous && ended) sentence += 1;
+    const ended = previous !== undefined && endsSentence(text, previous, start);
+    if (ended) sentence += 1;
     const period = text[end] === '.';
     tokens.push({
       text: word,
       lower: word.toLowerCase(),
       start,
       end,
-      capitalised: CAPITALISED.test(word) && (word.length === 1 || /\p{Ll}/u.test(word)),
-      initial: /^\p{Lu}$/u.test(word) && period,
+      capitalised: isCapitalised(word),
+      initial: period && word.length <= 2 && SINGLE_CAPITAL.test(word),
       sentenceStart: !previous || ended,
       sentence,
     });
   }
   return tokens;
+}
+
+const APOSTROPHE = /['’]/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const LOWER_LETTER = /\p{Ll}/u;
+
+/** A sentence end (or a line break) between two words, unless it is the full stop of an initial or an abbreviation. */
+function endsSentence(text: string, previous: Token, start: number): boolean {
+  const gap = text.slice(previous.end, start);
+  return /[.!?…:;]|\n/.test(gap) && !(gap.startsWith('.') && (previous.initial || ABBREVIATIONS.has(previous.lower)));
+}
+
+/** CAPITALISED, and not an acronym: a single letter, or a lower-case letter somewhere. */
+const isCapitalised = (word: string) => startsCapitalised(word) && (word.length === 1 || hasLowerCase(word));
+
+/** CAPITALISED.test, without the regex for most words: an ASCII capital matches \p{Lu}; an ASCII small letter matches only through a prefix, which needs a hyphen. */
+function startsCapitalised(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 0x41 && first <= 0x5a) return true;
+  if (first < 0x80 && !/[-‐]/u.test(word)) return false;
+  return CAPITALISED.test(word);
+}
+
+/** /\p{Ll}/u.test, without the regex while the word is ASCII (where a–z are the only small letters). */
+function hasLowerCase(word: string): boolean {
+  for (let index = 0; index < word.length; index += 1) {
+    const unit = word.charCodeAt(index);
+    if (unit >= 0x61 && unit <= 0x7a) return true;
+    if (unit >= 0x80) return LOWER_LETTER.test(word);
+  }
+  return false;
 }
