@@ -4,7 +4,9 @@ import type { TAssessment, TAssessmentChanges, TAssessmentInput, TAssessmentMap,
 import { assessments, auditEvents } from '../db/schema/index';
 import { buildIncident } from '../incidents/test-builders';
 import { buildMeasure } from '../policy-measures/test-builders';
+import { againstUncommitted } from '../policy-measures/test-races';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
+import { buildAssessment } from './test-builders';
 
 /**
  * Assessments through the API, on PGlite and PostgreSQL: the flag's rule, the shared workflow
@@ -299,5 +301,18 @@ describe('assessments', () => {
       expect(response.statusCode, url).toBe(200);
       expect(response.body, url).not.toContain(secretBase.id);
     }
+  });
+
+  it('answers the second of two officers starting the same period at once with a 409 in words', async () => {
+    const colleague = await t.user({ role: 'officer', post: 'berlin', clearance: 'S' });
+    const raced = await againstUncommitted(
+      t,
+      (tx) => buildAssessment(tx, { post: 'berlin', draftedBy: colleague.actor.id, period: '2018-Q1' }),
+      () => create(officer, { period: '2018-Q1', scores }),
+    );
+    expect(raced.statusCode, raced.body).toBe(409);
+    expect(raced.json().detail).toMatch(/^Your post already has an assessment for 2018-Q1/);
+    const listed = await t.request({ method: 'GET', url: '/api/v1/assessments?period=2018-Q1&limit=500', as: officer });
+    expect(listed.json<{ items: { draftedBy: { id: string } }[] }>().items.map((item) => item.draftedBy.id)).toEqual([colleague.actor.id]);
   });
 });

@@ -67,8 +67,9 @@ export async function createAssessment(db: Executor, raw: unknown, context: Audi
 
   const id = await db
     .transaction(async (tx) => {
-      // One writer per post at a time, so two overlapping periods cannot both be started.
-      await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, post.id)).for('update');
+      // One writer per post at a time, so two overlapping periods cannot both be started ('no key
+      // update' leaves the post's other records free: their inserts take only a key-share lock on it).
+      await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, post.id)).for('no key update');
       const [overlap] = await tx
         .select({ id: assessments.id })
         .from(assessments)

@@ -3,6 +3,7 @@ import { ZPolicyAreaInput, ZPolicyAreaUpdate, type TPolicyArea } from '../../sha
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
+import { isUniqueViolation } from '../db/constraint-errors';
 import { policyAreas } from '../db/schema/index';
 import { AppError, type FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
@@ -26,20 +27,31 @@ export async function areaProblem(db: Executor, code: string, field: string, kee
   return undefined;
 }
 
+const codeTaken = (code: string, name?: string) =>
+  new AppError('conflict', `A policy area with the code "${code}" already exists${name ? ` (${name})` : ''}: choose another code.`, [
+    { field: 'body.code', message: `"${code}" is taken: choose another code` },
+  ]);
+
 /** Administrators add an area (settings are theirs, as with incident categories). */
 export async function createPolicyArea(db: Executor, raw: unknown, context: AuditContext, actor: Actor): Promise<TPolicyArea> {
   requirePermission(actor, 'users.manage');
   const input = parseInput(ZPolicyAreaInput, raw);
-  return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ code: policyAreas.code }).from(policyAreas).where(eq(policyAreas.code, input.code)).limit(1);
-    if (taken) throw AppError.validation([{ field: 'body.code', message: `"${input.code}" is taken: choose another code` }]);
-    const [created] = await tx
-      .insert(policyAreas)
-      .values({ code: input.code, name: input.name, description: input.description, sortOrder: 1000 })
-      .returning(columns);
-    await recordAudit(tx, context, { action: 'policy_area.created', recordType: 'policy_area', recordId: input.code, change: input, classification: 'U' });
-    return created!;
-  });
+  return db
+    .transaction(async (tx) => {
+      const [taken] = await tx.select({ name: policyAreas.name }).from(policyAreas).where(eq(policyAreas.code, input.code)).limit(1);
+      if (taken) throw codeTaken(input.code, taken.name);
+      const [created] = await tx
+        .insert(policyAreas)
+        .values({ code: input.code, name: input.name, description: input.description, sortOrder: 1000 })
+        .returning(columns);
+      await recordAudit(tx, context, { action: 'policy_area.created', recordType: 'policy_area', recordId: input.code, change: input, classification: 'U' });
+      return created!;
+    })
+    .catch((error: unknown) => {
+      // Two administrators adding the same code at once: both checks pass, the key decides.
+      if (isUniqueViolation(error, 'policy_areas_pkey')) throw codeTaken(input.code);
+      throw error;
+    });
 }
 
 /** Renames, describes or retires an area. */

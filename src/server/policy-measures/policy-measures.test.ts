@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { TPolicyMeasure, TPolicyMeasureInput } from '../../shared/policy-measures';
-import { auditEvents } from '../db/schema/index';
+import { auditEvents, policyAreas, policyMeasureStatuses, policyMeasures } from '../db/schema/index';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
+import { againstUncommitted } from './test-races';
 
 /** Policy measures through the API, on PGlite and PostgreSQL: sources, status history, filters, areas and the access rule. */
 describe('policy measures', () => {
@@ -174,6 +175,50 @@ describe('policy measures', () => {
       'citizenship',
     ]);
     expect((await t.request({ method: 'POST', url: '/api/v1/policy-areas', as: officer, payload: { code: 'x_y', name: 'X' } })).statusCode).toBe(403);
+  });
+
+  it('answers a code already taken with a 409 in words, also when two administrators add it at once', async () => {
+    const add = (code: string, name: string) => t.request({ method: 'POST', url: '/api/v1/policy-areas', as: admin, payload: { code, name } });
+    expect((await add('family_reunion', 'Family reunion')).statusCode).toBe(201);
+    const again = await add('family_reunion', 'Family reunification');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({
+      detail: 'A policy area with the code "family_reunion" already exists (Family reunion): choose another code.',
+      errors: [{ field: 'body.code', message: '"family_reunion" is taken: choose another code' }],
+    });
+    // The other administrator's area is written but not committed: the check cannot see it, the key decides.
+    const raced = await againstUncommitted(
+      t,
+      (tx) => tx.insert(policyAreas).values({ code: 'labour_market', name: 'Labour market' }),
+      () => add('labour_market', 'Labour market access'),
+    );
+    expect(raced.statusCode, raced.body).toBe(409);
+    expect(raced.json().detail).toMatch(/^A policy area with the code "labour_market" already exists/);
+    expect(raced.json().errors).toEqual([{ field: 'body.code', message: '"labour_market" is taken: choose another code' }]);
+    const [area] = await t.database.db.select({ name: policyAreas.name }).from(policyAreas).where(eq(policyAreas.code, 'labour_market'));
+    expect(area?.name).toBe('Labour market');
+  });
+
+  it('records one of two identical status changes made at once, and answers the other that it is already so', async () => {
+    const measure = await record(officer, { statusOn: '2026-02-10' });
+    const raced = await againstUncommitted(
+      t,
+      async (tx) => {
+        await tx.insert(policyMeasureStatuses).values({ measureId: measure.id, status: 'in_force', effectiveOn: '2026-03-01', recordedBy: officer.actor.id });
+        await tx.update(policyMeasures).set({ status: 'in_force', statusOn: '2026-03-01' }).where(eq(policyMeasures.id, measure.id));
+      },
+      () =>
+        t.request({
+          method: 'POST',
+          url: `/api/v1/policy-measures/${measure.id}/status`,
+          as: officer,
+          payload: { status: 'in_force', effectiveOn: '2026-03-01' },
+        }),
+    );
+    expect(raced.statusCode, raced.body).toBe(409);
+    expect(raced.json().detail).toBe('The measure is already in force (since 2026-03-01).');
+    const after = await t.request({ method: 'GET', url: `/api/v1/policy-measures/${measure.id}`, as: officer });
+    expect(after.json<TPolicyMeasure>().statusHistory.map((step) => step.status)).toEqual(['adopted', 'in_force']);
   });
 
   it('lets only the recording post change a measure', async () => {

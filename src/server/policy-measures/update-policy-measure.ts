@@ -60,6 +60,8 @@ export async function setMeasureStatus(db: Executor, id: string, raw: unknown, c
   assertMeasureAction(actor, current, 'set_status');
   const input = parseInput(ZPolicyMeasureStatusInput, raw);
   await db.transaction(async (tx) => {
+    // One status change of a measure at a time: two recorded at once would both read the same latest one.
+    await tx.select({ id: policyMeasures.id }).from(policyMeasures).where(eq(policyMeasures.id, id)).for('no key update');
     const [latest] = await tx
       .select({ status: policyMeasureStatuses.status, effectiveOn: policyMeasureStatuses.effectiveOn })
       .from(policyMeasureStatuses)
