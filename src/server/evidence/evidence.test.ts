@@ -2,13 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TEvidence, TEvidenceFigure } from '../../shared/evidence';
-import type { TStatisticsMappingInput } from '../../shared/statistics';
+import type { TPage } from '../../shared/pagination';
+import type { TStatistic, TStatisticsMappingInput } from '../../shared/statistics';
 import { CLI } from '../audit/audit-context';
 import { buildIncident } from '../incidents/test-builders';
 import { PROJECT_ROOT } from '../project-root';
 import { checkMapping, importStatistics, parseMapping } from '../statistics/import-statistics';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 import { getEvidence } from './evidence';
+import { immigrationLawFigure } from './evidence-rules';
 import type { OffenceGroup } from './offence-groups';
 
 const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
@@ -143,8 +145,13 @@ describe('the evidence panel', () => {
       expect(nationals!.rate).toEqual({ valid: false, reason: expect.stringMatching(/no valid rate per 100,000 German residents exists/) });
       expect(panel!.total!.value).toEqual({ kind: 'exact', value: 2017552 });
       expect(panel!.map.every((entry) => entry.rates.length === 0 && entry.none !== null)).toBe(true);
-      expect(panel!.seriesBreaks).toEqual([{ year: 2009, note: expect.any(String) }]);
-      expect(body.warnings.map((warning) => warning.kind)).toContain('series_break');
+      // The territory grew in 1991 (all of Berlin) and 1993 (all of Germany); the counting rules changed in 2009.
+      expect(panel!.seriesBreaks.map((seriesBreak) => seriesBreak.year)).toEqual([1991, 1993, 2009]);
+      expect(body.warnings.filter((warning) => warning.kind === 'series_break').map((warning) => warning.message)).toEqual([
+        expect.stringMatching(/a series break in 1991\. .*old Länder with West Berlin.*all of Berlin.* do not compare figures across it/),
+        expect.stringMatching(/a series break in 1993\. .*all of Germany.* do not compare figures across it/),
+        expect.stringMatching(/a series break in 2009\. .*counting rules.* do not compare figures across it/),
+      ]);
       // The UN DESA share is by country of birth: shown as context, with the warning that it is not comparable.
       expect(body.context).toEqual([expect.objectContaining({ year: 2019, value: expect.closeTo(15.72, 2) })]);
       expect(body.warnings.some((warning) => /by citizenship against by country of birth/.test(warning.message))).toBe(true);
@@ -168,19 +175,49 @@ describe('the evidence panel', () => {
       expect(included.panels[0]!.definitions.immigrationLawOffences.code).toBe('included');
     });
 
-    it('keeps the exact figure (key 890000) within the bounds the rules would give, every year the BKA publishes it', async () => {
-      const body = await evidence('country=DE');
-      const included = await evidence('country=DE&immigrationLaw=include');
-      for (const group of ['nationals', 'foreign_nationals']) {
-        const without = body.panels[0]!.series.find((s) => s.group.code === group)!.points;
-        const withIl = included.panels[0]!.series.find((s) => s.group.code === group)!.points;
-        for (const point of without.filter((p) => p.year >= 2005)) {
-          const whole = withIl.find((p) => p.year === point.year)!.value;
-          expect(point.value.kind).toBe('exact');
-          expect(whole.kind).toBe('exact');
-          if (point.value.kind === 'exact' && whole.kind === 'exact') expect(point.value.value).toBeLessThanOrEqual(whole.value);
+    it('says of each figure of 1993, the first year of all of Germany, that it is not comparable with 1992', async () => {
+      const first = await evidence('country=DE&year=1993');
+      expect(first.panels[0]!.figures.map((figure) => figure.group.code)).toEqual(['nationals', 'foreign_nationals']);
+      for (const figure of [...first.panels[0]!.figures, first.panels[0]!.total!]) expect(figure.seriesBreak).toMatch(/from 1993 on all of Germany/);
+      expect(byGroup((await evidence('country=DE&year=1994')).panels[0]!.figures).foreign_nationals!.seriesBreak).toBeNull();
+    });
+
+    it('keeps the exact figure (key 890000) within both bounds the rules give without it, for each group, every year 2005–2023', async () => {
+      /** The BKA's own figures of one key, by group and year, as imported. */
+      const figures = async (key: string) => {
+        const response = await t.request({ method: 'GET', url: `/api/v1/statistics?country=DE&indicator=suspects:${key}&limit=500`, as: analyst });
+        const byGroupAndYear = new Map<string, number>();
+        for (const item of response.json<TPage<TStatistic>>().items) byGroupAndYear.set(`${item.series.group.code} ${item.year}`, item.value);
+        return (group: 'total' | 'foreign_nationals', year: number) => byGroupAndYear.get(`${group} ${year}`);
+      };
+      const [all, only, without] = await Promise.all([figures('------'), figures('725000'), figures('890000')]);
+      /** German suspects: total minus non-German, per key, as the panel derives them. */
+      const german = (of: typeof all, year: number) => of('total', year)! - of('foreign_nationals', year)!;
+      const years = Array.from({ length: 37 }, (_, i) => 1987 + i).filter((year) => without('total', year) !== undefined);
+      expect(years).toEqual(Array.from({ length: 19 }, (_, i) => 2005 + i));
+      const keys = { containsImmigrationLaw: true, onlyName: 'key 725000', excludedName: 'key 890000' };
+      for (const year of years)
+        for (const [group, exact, included, immigration] of [
+          ['foreign_nationals', without('foreign_nationals', year)!, all('foreign_nationals', year)!, only('foreign_nationals', year)!],
+          ['nationals', german(without, year), german(all, year), german(only, year)],
+        ] as const) {
+          // The rule as it is applied before 2005, where the BKA has no key 890000.
+          const { value } = immigrationLawFigure({ included, only: immigration }, 'exclude', keys);
+          expect(value.kind, `${group} ${year}`).toBe('range');
+          if (value.kind !== 'range') continue;
+          expect(value.low, `${group} ${year}: lower bound`).toBe(Math.max(0, included - immigration));
+          expect(exact, `${group} ${year}: ${value.low} ≤ ${exact}`).toBeGreaterThanOrEqual(value.low);
+          expect(exact, `${group} ${year}: ${exact} ≤ ${value.high}`).toBeLessThanOrEqual(value.high);
         }
-        expect(without.filter((p) => p.year < 2005).every((p) => p.value.kind === 'range')).toBe(true);
+      // docs/evidence.md's example: 2023, non-German suspects.
+      expect([all('foreign_nationals', 2023)! - only('foreign_nationals', 2023)!, without('foreign_nationals', 2023), all('foreign_nationals', 2023)]).toEqual([
+        651_910, 694_981, 923_269,
+      ]);
+      // And the panel shows the BKA's exact figure from 2005 on, a range before.
+      const body = await evidence('country=DE');
+      for (const series of body.panels[0]!.series) {
+        expect(series.points.filter((point) => point.year >= 2005).every((point) => point.value.kind === 'exact')).toBe(true);
+        expect(series.points.filter((point) => point.year < 2005).every((point) => point.value.kind === 'range')).toBe(true);
       }
     });
 

@@ -91,7 +91,9 @@ describe('statistics import and list', () => {
   const importEvents = () => t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'statistics.imported'));
 
   describe.skipIf(!HAVE_DATA)(`the real files in ${DATA}`, () => {
-    it('imports the BKA table: 2023 all offences, both groups with their definitions, 725000 flagged, the 2009 break', { timeout: 300_000 }, async () => {
+    it('imports the BKA table: 2023 all offences, both groups with their definitions, 725000 flagged, the 1991, 1993 and 2009 breaks', {
+      timeout: 300_000,
+    }, async () => {
       const report = await importStatistics(
         t.database,
         { bytes: readFileSync(BKA_FILE), fileName: path.basename(BKA_FILE), mapping: parseMapping(readFileSync(BKA_MAPPING, 'utf8')) },
@@ -141,7 +143,11 @@ describe('statistics import and list', () => {
           source: { publisher: 'Bundeskriminalamt (BKA)', tableId: 'PKS ZR-F-01-T01' },
           licence: expect.stringContaining('Datenlizenz Deutschland'),
           retrievedOn: '2026-12-03',
-          seriesBreaks: [{ year: 2009, note: expect.stringContaining('2009') }],
+          seriesBreaks: [
+            { year: 1991, note: expect.stringContaining('all of Berlin') },
+            { year: 1993, note: expect.stringContaining('all of Germany') },
+            { year: 2009, note: expect.stringContaining('counting rules') },
+          ],
         });
         expect(figure.seriesBreak).toBe(false);
         const caveats = figure.series.caveats.join('\n');
@@ -156,10 +162,14 @@ describe('statistics import and list', () => {
       expect(immigration.items).toMatchObject([{ value: 271_359, series: { immigrationLawOffences: { code: 'only' }, justiceStage: { code: 'suspect' } } }]);
       const theft = await list('country=DE&offence=****00&from=2023&to=2023&indicator=suspects:****00&group=total');
       expect(theft.items).toMatchObject([{ value: 424_048, series: { immigrationLawOffences: { code: 'excluded' } } }]);
-      const breakYear = await list('country=DE&indicator=suspects:------&group=total&from=2008&to=2009');
-      expect(breakYear.items.map((item) => [item.year, item.value, item.seriesBreak])).toEqual([
-        [2008, 2_255_693, false],
-        [2009, 2_187_217, true],
+      // Each break marks the first year not comparable with the one before: territory in 1991 and 1993, counting rules in 2009.
+      const breaks = await list('country=DE&indicator=suspects:------&group=total&limit=100');
+      expect(breaks.items.filter((item) => item.seriesBreak).map((item) => item.year)).toEqual([1991, 1993, 2009]);
+      expect(breaks.items.filter((item) => [1992, 1993, 2008, 2009].includes(item.year)).map((item) => [item.year, item.value])).toEqual([
+        [1992, 1_581_734],
+        [1993, 2_051_775],
+        [2008, 2_255_693],
+        [2009, 2_187_217],
       ]);
     });
 
