@@ -152,3 +152,76 @@ export type TEvidence = z.infer<typeof ZEvidence>;
 export const ZOffenceGroupList = z.object({
   items: z.array(z.object({ id: z.string(), label: z.string(), description: z.string(), categories: z.array(z.string()) })),
 });
+
+// ---------------------------------------------------------------------------------------------
+// The offence groups: which official figures the panel shows for an incident category. Data, not
+// code (docs/mappings/offence-groups.json, read at start-up): a new publisher's table needs its
+// statistics mapping and an entry here, no code.
+
+const ZOffenceKey = z
+  .string({ error: 'must be text: an offence key of the source' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+
+/** Where one source counts an offence group: indicator codes `${indicatorPrefix}:${key}` of the source's series. */
+export const ZOffenceGroupSource = z
+  .strictObject({
+    /** The statistics mapping's source id (bka-pks-zr-f-01-t01). */
+    source: z.string({ error: 'must be a source id' }).regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'must be a source id such as bka-pks-zr-f-01-t01'),
+    /** Indicator codes are `${indicatorPrefix}:${key}` (the BKA mapping: suspects:------). */
+    indicatorPrefix: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+    /** The key of the offence group with immigration-law offences in it, where it has them (BKA: ------). */
+    included: ZOffenceKey.optional(),
+    /** The key of the offence group without them, or of a group that never had them (BKA: 890000, 892000). */
+    excluded: ZOffenceKey.optional(),
+    /** The key of the immigration-law offences alone (BKA: 725000). */
+    only: ZOffenceKey.optional(),
+    /** Whether the offence group contains immigration-law offences at all (violent crime does not). */
+    containsImmigrationLaw: z.boolean({ error: 'must be true or false' }),
+  })
+  .refine((s) => s.included !== undefined || s.excluded !== undefined || s.only !== undefined, {
+    message: 'must name at least one of the keys included, excluded or only',
+  })
+  .refine((s) => s.containsImmigrationLaw || (s.included === undefined && s.only === undefined), {
+    message: 'has no immigration-law offences (containsImmigrationLaw: false), so it names only the key `excluded`',
+  });
+export type TOffenceGroupSource = z.infer<typeof ZOffenceGroupSource>;
+
+export const ZOffenceGroup = z.strictObject({
+  id: z.string({ error: 'must be text' }).regex(/^[a-z0-9_]{2,60}$/, 'must be 2–60 lowercase letters, digits and underscores'),
+  label: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  description: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+  /** Incident categories (codes) whose official figures these are; none for all offences. */
+  categories: z.array(z.string().min(1).max(100)).max(100),
+  sources: z.array(ZOffenceGroupSource).max(20),
+});
+export type TOffenceGroup = z.infer<typeof ZOffenceGroup>;
+
+/** The id of the offence group shown when no incident category is chosen. */
+export const ALL_OFFENCES = 'all_offences';
+
+export const ZOffenceGroupsFile = z
+  .strictObject({ groups: z.array(ZOffenceGroup).min(1, 'must list at least the offence group all_offences').max(200) })
+  .superRefine(({ groups }, context) => {
+    const ids = new Map<string, number>();
+    const categories = new Map<string, string>();
+    for (const [index, group] of groups.entries()) {
+      if (ids.has(group.id)) context.addIssue({ code: 'custom', path: ['groups', index, 'id'], message: `repeats the id of groups.${ids.get(group.id)}` });
+      ids.set(group.id, index);
+      for (const category of group.categories) {
+        const earlier = categories.get(category);
+        if (earlier) context.addIssue({ code: 'custom', path: ['groups', index, 'categories'], message: `maps "${category}", which ${earlier} maps already` });
+        categories.set(category, group.id);
+      }
+    }
+    if (!ids.has(ALL_OFFENCES))
+      context.addIssue({ code: 'custom', path: ['groups'], message: `must have the group "${ALL_OFFENCES}", shown without a category` });
+    const all = groups.find((group) => group.id === ALL_OFFENCES);
+    if (all && all.categories.length > 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['groups', ids.get(ALL_OFFENCES)!, 'categories'],
+        message: 'must be empty: all offences are shown when no category is chosen',
+      });
+  });

@@ -4,10 +4,12 @@ import { ZProblem } from '../../shared/problem';
 import { actorOf } from '../identity/authenticate';
 import { requirePermission } from '../identity/access-policy';
 import { getEvidence } from './evidence';
-import { OFFENCE_GROUPS } from './offence-groups';
+import { offenceGroups } from './offence-groups';
 
 /** The evidence panel's data under /api/v1 (docs/evidence.md). */
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Read and checked at start-up: a wrong docs/mappings/offence-groups.json stops the server, naming the field.
+  const groups = offenceGroups();
   const tags = ['evidence'];
   app.get(
     '/evidence',
@@ -39,7 +41,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       requirePermission(actorOf(request), 'records.read');
-      return { items: OFFENCE_GROUPS.map(({ id, label, description, categories }) => ({ id, label, description, categories })) };
+      return { items: groups.map(({ id, label, description, categories }) => ({ id, label, description, categories })) };
     },
   );
 };

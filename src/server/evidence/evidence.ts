@@ -10,7 +10,7 @@ import { markingReadable, requirePermission } from '../identity/access-policy';
 import { presentSeries } from '../statistics/statistic-queries';
 import { definitionMismatches, breaksBetween } from './evidence-rules';
 import { loadPanel, loadPlaces } from './evidence-panels';
-import { OFFENCE_GROUPS, type OffenceGroup, offenceGroupFor } from './offence-groups';
+import { type OffenceGroup, offenceGroupFor, offenceGroups } from './offence-groups';
 import { reportedIncidents } from './reported-incidents';
 
 const require = createRequire(import.meta.url);
@@ -49,7 +49,7 @@ export async function getEvidence(
     if (!row) throw AppError.validation([{ field: 'query.category', message: `must be an incident category; "${query.category}" is none` }]);
     category = row;
   }
-  const groups = options.offenceGroups ?? OFFENCE_GROUPS;
+  const groups = options.offenceGroups ?? offenceGroups();
   const offenceGroup = offenceGroupFor(query.category, groups);
   const warnings: TEvidenceWarning[] = [];
   if (!offenceGroup && category)

@@ -1,73 +1,51 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ALL_OFFENCES, type TOffenceGroup, type TOffenceGroupSource, ZOffenceGroupsFile } from '../../shared/evidence';
+import { fieldErrorsOf, parseHuman } from '../http/human-messages';
+import { PROJECT_ROOT } from '../project-root';
+
 /**
  * Which official figures the evidence panel shows for an offence group, and which incident
- * categories map to it. Configuration, not code: a new source or category mapping is one more
- * entry here (docs/evidence.md). A category maps only where the source's offence group counts the
- * same kind of offence; a category that maps to none shows reported incidents and no official
- * figures, with a warning, rather than figures of something else.
+ * categories map to it: data, not code. docs/mappings/offence-groups.json holds one entry per
+ * offence group (its label, the incident categories that map to it, and per source the keys of
+ * its series), read once when the server starts and checked with ZOffenceGroupsFile, so that a
+ * wrong file stops the start with each field named rather than showing the wrong figures. A new
+ * publisher's table needs its statistics mapping and an entry in that file (docs/evidence.md).
+ * A category maps only where the source's offence group counts the same kind of offence; a
+ * category that maps to none shows reported incidents and no official figures, with a warning.
  */
-export interface OffenceGroupSource {
-  /** The statistics mapping's source id. */
-  source: string;
-  /** Indicator codes are `${indicatorPrefix}:${offence key}` (the BKA mapping: suspects:------). */
-  indicatorPrefix: string;
-  /** The key of the offence group with immigration-law offences in it, where it has them. */
-  included?: string;
-  /** The key of the offence group without them (or of a group that never had them). */
-  excluded?: string;
-  /** The key of the immigration-law offences alone. */
-  only?: string;
-  /** Whether the offence group contains immigration-law offences at all. */
-  containsImmigrationLaw: boolean;
+export type OffenceGroup = TOffenceGroup;
+export type OffenceGroupSource = TOffenceGroupSource;
+export { ALL_OFFENCES };
+
+export const OFFENCE_GROUPS_FILE = path.join(PROJECT_ROOT, 'docs', 'mappings', 'offence-groups.json');
+
+let loaded: OffenceGroup[] | undefined;
+
+/** The offence groups of docs/mappings/offence-groups.json, read and checked on the first call (at start-up: evidence-routes.ts). */
+export function offenceGroups(): OffenceGroup[] {
+  loaded ??= readOffenceGroups(OFFENCE_GROUPS_FILE);
+  return loaded;
 }
 
-export interface OffenceGroup {
-  id: string;
-  label: string;
-  description: string;
-  /** Incident categories (codes) whose official figures these are. */
-  categories: string[];
-  sources: OffenceGroupSource[];
+/** An offence-groups file, checked: an Error naming the file and each wrong field. */
+export function readOffenceGroups(file: string): OffenceGroup[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`The offence groups of the evidence panel (${file}) cannot be read: ${(error as Error).message}`);
+  }
+  const result = parseHuman(ZOffenceGroupsFile, json);
+  if (result.error) {
+    const problems = fieldErrorsOf(result.error.issues, 'offence-groups').map((error) => `${error.field} ${error.message}`);
+    throw new Error(`The offence groups of the evidence panel (${file}) are not valid: ${problems.join('; ')}`);
+  }
+  return result.data.groups;
 }
-
-const BKA = 'bka-pks-zr-f-01-t01';
-
-export const ALL_OFFENCES = 'all_offences';
-
-export const OFFENCE_GROUPS: OffenceGroup[] = [
-  {
-    id: ALL_OFFENCES,
-    label: 'All offences',
-    description: 'Every offence the source counts; shown when no incident category is chosen.',
-    categories: [],
-    sources: [{ source: BKA, indicatorPrefix: 'suspects', included: '------', excluded: '890000', only: '725000', containsImmigrationLaw: true }],
-  },
-  {
-    id: 'violent_crime',
-    label: 'Violent crime',
-    description:
-      'BKA Gewaltkriminalität (key 892000): homicide, rape and serious sexual assault, robbery, dangerous and serious bodily harm, and a few more; ' +
-      'common assault is not in it. No immigration-law offences.',
-    categories: ['violent_crime'],
-    sources: [{ source: BKA, indicatorPrefix: 'suspects', excluded: '892000', containsImmigrationLaw: false }],
-  },
-  {
-    id: 'homicide',
-    label: 'Homicide',
-    description: 'BKA key 892500: murder, manslaughter and killing on request (attempts included), published from 2013 on.',
-    categories: ['homicide'],
-    sources: [{ source: BKA, indicatorPrefix: 'suspects', excluded: '892500', containsImmigrationLaw: false }],
-  },
-  {
-    id: 'human_trafficking',
-    label: 'Human trafficking',
-    description: 'BKA key 895000: human trafficking of every kind, published from 2008 on.',
-    categories: ['human_trafficking'],
-    sources: [{ source: BKA, indicatorPrefix: 'suspects', excluded: '895000', containsImmigrationLaw: false }],
-  },
-];
 
 /** The offence group of a category (undefined: it maps to none), or all offences without one. */
-export function offenceGroupFor(category: string | undefined, groups: readonly OffenceGroup[] = OFFENCE_GROUPS): OffenceGroup | undefined {
+export function offenceGroupFor(category: string | undefined, groups: readonly OffenceGroup[]): OffenceGroup | undefined {
   if (category === undefined) return groups.find((group) => group.id === ALL_OFFENCES);
   return groups.find((group) => group.categories.includes(category));
 }
