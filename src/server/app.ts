@@ -32,6 +32,7 @@ import { policyMeasureRoutes } from './policy-measures/policy-measure-routes';
 import { referenceRoutes } from './reference/reference-routes';
 import { statisticRoutes } from './statistics/statistic-routes';
 import { evidenceRoutes } from './evidence/evidence-routes';
+import { registerRequestFlows } from './http/request-flows';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -107,6 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
+  registerRequestFlows(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { takeTurns } from './query-turns';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -72,6 +73,9 @@ const PGLITE_EXTENSIONS = { pg_trgm };
 async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
   if (dataDir === 'memory://') {
     const client = new PGlite({ extensions: PGLITE_EXTENSIONS, ...(loadDataDir ? { loadDataDir } : {}) });
+    // PGlite's start-up queries its own types through query(): they must not queue behind the first turn.
+    await client.waitReady;
+    takeTurns(client);
     const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
     return { db, driver: 'pglite', raw: { driver: 'pglite', client }, close: () => client.close() };
   }
@@ -86,6 +90,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
   try {
     client = new PGlite(directory, { extensions: PGLITE_EXTENSIONS });
     await client.waitReady;
+    takeTurns(client);
   } catch (error) {
     await release();
     throw error;
