@@ -286,6 +286,33 @@ describe('agreements', () => {
     ]);
   });
 
+  it('marks the events that name linked engagements as high as those engagements', async () => {
+    const officer = await t.user({ role: 'officer', post: 'kigali', clearance: 'S' });
+    const open = await buildEngagement(t.database.db, { post: 'kigali', draftedBy: officer.actor.id, status: 'approved' });
+    const secret = await buildEngagement(t.database.db, { post: 'kigali', draftedBy: officer.actor.id, status: 'approved', classification: 'S' });
+    const agreement = await record(hq, { country: 'RW', type: 'readmission', classification: 'U', engagements: [open.id, secret.id] });
+    await t.request({ method: 'PATCH', url: `/api/v1/agreements/${agreement.id}`, as: hq, payload: { notes: 'Synthetic: talks resumed.' } });
+    await t.request({ method: 'PATCH', url: `/api/v1/agreements/${agreement.id}`, as: hq, payload: { engagements: [open.id] } });
+    const events = await t.database.db
+      .select({ action: auditEvents.action, classification: auditEvents.classification, change: auditEvents.change })
+      .from(auditEvents)
+      .where(eq(auditEvents.recordId, agreement.id))
+      .orderBy(auditEvents.id);
+    // The creation and the removal name the S engagement; the change of the notes names none.
+    expect(events.map((event) => [event.action, event.classification])).toEqual([
+      ['agreement.created', 'S'],
+      ['agreement.updated', 'U'],
+      ['agreement.updated', 'S'],
+    ]);
+    expect(events[2]?.change).toMatchObject({ engagements: { added: [], removed: [secret.id] } });
+    // A U-cleared administrator reads only the event that names nothing above U.
+    const admin = await t.user({ role: 'admin', clearance: 'U' });
+    const trail = await t.request({ method: 'GET', url: `/api/v1/audit?recordType=agreement&recordId=${agreement.id}&limit=50`, as: admin });
+    expect(trail.statusCode, trail.body).toBe(200);
+    expect(trail.json<{ items: { action: string }[] }>().items.map((item) => item.action)).toEqual(['agreement.updated']);
+    expect(trail.body).not.toContain(secret.id);
+  });
+
   it('adds and removes sources (the shared source model), audited', async () => {
     const agreement = await record(hq, {
       country: 'SV',

@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
+import { markingWithEngagements } from './agreement-audit-marking';
 import { AGREEMENT_RECORD_TYPE, getAgreement } from './agreement-queries';
 import { todayUtc, validateAgreementContent } from './validate-agreement';
 
@@ -80,7 +81,8 @@ export async function createAgreement(db: Executor, raw: unknown, context: Audit
       action: 'agreement.created',
       recordType: AGREEMENT_RECORD_TYPE,
       recordId: created.id,
-      classification: input.classification,
+      // As high as the engagements it names.
+      classification: await markingWithEngagements(tx, input.classification, engagementIds),
       // What was recorded; the notes and the assistance offered are kept by the record.
       change: {
         country: input.country,

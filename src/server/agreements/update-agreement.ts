@@ -10,6 +10,7 @@ import { visibleEngagements } from '../engagements/engagement-policy';
 import type { Actor } from '../identity/actor';
 import { higherMarking, requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
+import { markingWithEngagements } from './agreement-audit-marking';
 import { assertAgreementAction } from './agreement-policy';
 import { AGREEMENT_RECORD_TYPE, findAgreementRow, getAgreement } from './agreement-queries';
 import { validateAgreementContent } from './validate-agreement';
@@ -68,12 +69,12 @@ export async function updateAgreement(db: Executor, id: string, raw: unknown, co
       audit[field] = TEXT.has(field) ? 'changed' : { from: stored[field], to: update[field] };
     }
     await tx.update(agreements).set(set).where(eq(agreements.id, id));
-    if (links && wantedLinks) {
-      const removed = visibleLinks.filter((link) => !wantedLinks.includes(link));
+    const removed = links && wantedLinks ? visibleLinks.filter((link) => !wantedLinks.includes(link)) : [];
+    const added = links && wantedLinks ? wantedLinks.filter((link) => !visibleLinks.includes(link)) : [];
+    if (links) {
       if (removed.length > 0) {
         await tx.delete(agreementEngagements).where(and(eq(agreementEngagements.agreementId, id), inArray(agreementEngagements.engagementId, removed)));
       }
-      const added = wantedLinks.filter((link) => !visibleLinks.includes(link));
       if (added.length > 0) {
         await tx
           .insert(agreementEngagements)
@@ -86,7 +87,11 @@ export async function updateAgreement(db: Executor, id: string, raw: unknown, co
       action: 'agreement.updated',
       recordType: AGREEMENT_RECORD_TYPE,
       recordId: id,
-      classification: higherMarking(current.classification, (update.classification ?? current.classification) as TClearance),
+      // As high as the engagements whose links it names as added or removed.
+      classification: await markingWithEngagements(tx, higherMarking(current.classification, (update.classification ?? current.classification) as TClearance), [
+        ...added,
+        ...removed,
+      ]),
       change: audit,
     });
   });

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TEvidenceLink, TEvidenceRef, TEvidenceType } from '../../shared/assessments';
+import type { TClearance } from '../../shared/identity';
 import type { Executor } from '../db/client';
 import { assessmentEvidence, engagements, incidentCategories, incidents, policyMeasures, posts, statisticSeries } from '../db/schema/index';
 import { visibleEngagements } from '../engagements/engagement-policy';
 import type { FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { hasPermission, markingReadable } from '../identity/access-policy';
+import { hasPermission, higherMarking, markingReadable } from '../identity/access-policy';
 import { visibleIncidents } from '../incidents/incident-policy';
 import { visiblePolicyMeasures } from '../policy-measures/policy-measure-policy';
 
@@ -99,4 +100,22 @@ export async function readableEvidence(db: Executor, refs: TEvidenceRef[], reade
     const found = visible.get(ref.type)?.get(ref.id);
     return found ? [{ type: ref.type, id: ref.id, ...found }] : [];
   });
+}
+
+const TABLES = { policy_measure: policyMeasures, incident: incidents, engagement: engagements, statistic: statisticSeries } as const;
+
+/**
+ * The marking an audit event naming these records needs: the highest of the assessment's own
+ * (`floor`) and the records'. The trail names linked records by id, and an id of an S incident
+ * in an event marked U would tell a U-cleared administrator that it exists (as contact.merged
+ * is marked as high as the engagements it moves).
+ */
+export async function markingWithEvidence(db: Executor, floor: TClearance, refs: readonly TEvidenceRef[]): Promise<TClearance> {
+  let marking = floor;
+  for (const [type, ids] of byType([...refs])) {
+    const table = TABLES[type];
+    const rows = await db.select({ classification: table.classification }).from(table).where(inArray(table.id, ids));
+    for (const row of rows) marking = higherMarking(marking, row.classification);
+  }
+  return marking;
 }

@@ -315,4 +315,43 @@ describe('assessments', () => {
     const listed = await t.request({ method: 'GET', url: '/api/v1/assessments?period=2018-Q1&limit=500', as: officer });
     expect(listed.json<{ items: { draftedBy: { id: string } }[] }>().items.map((item) => item.draftedBy.id)).toEqual([colleague.actor.id]);
   });
+
+  it('marks the audit events that name linked records as high as those records', async () => {
+    const draft = await created(officer, {
+      period: '2017-Q1',
+      scores,
+      flagged: true,
+      flagRationale: 'Synthetic rationale.',
+      evidence: [
+        { type: 'incident', id: secretIncidentId },
+        { type: 'policy_measure', id: measureId },
+      ],
+    });
+    expect(draft.classification).toBe('U');
+    const patch = (payload: object) => t.request({ method: 'PATCH', url: `/api/v1/assessments/${draft.id}`, as: officer, payload });
+    expect((await patch({ narrative: 'Synthetic: a new narrative.' })).statusCode).toBe(200);
+    expect((await patch({ evidence: [{ type: 'policy_measure', id: measureId }] })).statusCode).toBe(200);
+    const events = await t.database.db
+      .select({ action: auditEvents.action, classification: auditEvents.classification })
+      .from(auditEvents)
+      .where(eq(auditEvents.recordId, draft.id))
+      .orderBy(auditEvents.id);
+    // The creation and the removal name the S incident; the new narrative names no record.
+    expect(events.map((event) => [event.action, event.classification])).toEqual([
+      ['assessment.created', 'S'],
+      ['assessment.updated', 'U'],
+      ['assessment.updated', 'S'],
+    ]);
+    const admin = await t.user({ role: 'admin', clearance: 'U' });
+    const trail = await t.request({ method: 'GET', url: `/api/v1/audit?recordType=assessment&recordId=${draft.id}&limit=50`, as: admin });
+    expect(trail.json<{ items: { action: string }[] }>().items.map((item) => item.action)).toEqual(['assessment.updated']);
+    expect(trail.body).not.toContain(secretIncidentId);
+    // The creation of a U assessment copied from an S one names the S one's period: it is marked S.
+    const [copy] = await t.database.db.select({ id: assessments.id }).from(assessments).where(eq(assessments.period, '2019-Q2'));
+    const copyEvents = await t.database.db
+      .select({ classification: auditEvents.classification, change: auditEvents.change })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'assessment.created'), eq(auditEvents.recordId, copy!.id)));
+    expect(copyEvents).toEqual([{ classification: 'S', change: expect.objectContaining({ copiedFrom: '2019-Q1', classification: 'U' }) }]);
+  });
 });

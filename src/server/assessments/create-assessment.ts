@@ -8,11 +8,12 @@ import { isUniqueViolation } from '../db/constraint-errors';
 import { assessments, policyAreas, posts } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { requirePermission } from '../identity/access-policy';
+import { higherMarking, requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
 import { resolveHomePost } from '../records/post-write-scope';
 import { appendActivity } from '../workflow/record-activity';
 import { type AssessmentContent, checkContent, writeEvidence, writeScores } from './assessment-content';
+import { markingWithEvidence } from './assessment-evidence';
 import { defaultPeriod } from './assessment-period-rules';
 import { visibleAssessments } from './assessment-policy';
 import { getAssessment, loadScores } from './assessment-queries';
@@ -112,7 +113,8 @@ export async function createAssessment(db: Executor, raw: unknown, context: Audi
           evidence: content.evidence.map((ref) => `${ref.type}:${ref.id}`),
           synthetic: input.synthetic,
         },
-        classification: content.classification,
+        // As high as the assessment it was copied from and the records it links: the event names them.
+        classification: await markingWithEvidence(tx, higherMarking(content.classification, base?.classification ?? 'U'), content.evidence),
       });
       return assessmentId;
     })

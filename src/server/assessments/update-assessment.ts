@@ -10,7 +10,7 @@ import { higherMarking, requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
 import { appendActivity } from '../workflow/record-activity';
 import { type AssessmentContent, checkContent, writeEvidence, writeScores } from './assessment-content';
-import { readableEvidence, storedEvidence } from './assessment-evidence';
+import { markingWithEvidence, readableEvidence, storedEvidence } from './assessment-evidence';
 import { assertAssessmentAction } from './assessment-policy';
 import { findAssessmentSubject, getAssessment, loadScores } from './assessment-queries';
 import { ASSESSMENT_WORKFLOW } from './assessment-workflow-definition';
@@ -60,8 +60,11 @@ export async function updateAssessment(db: Executor, id: string, raw: unknown, c
   const evidence = [...next.evidence, ...hidden];
   const storedKeys = stored.map((ref) => `${ref.type}:${ref.id}`);
   const nextKeys = evidence.map((ref) => `${ref.type}:${ref.id}`);
+  const linksChanged = new Set<string>();
   if (storedKeys.join() !== nextKeys.join()) {
-    change.evidence = { added: nextKeys.filter((key) => !storedKeys.includes(key)), removed: storedKeys.filter((key) => !nextKeys.includes(key)) };
+    const links = { added: nextKeys.filter((key) => !storedKeys.includes(key)), removed: storedKeys.filter((key) => !nextKeys.includes(key)) };
+    change.evidence = links;
+    for (const key of [...links.added, ...links.removed]) linksChanged.add(key);
   }
   if (Object.keys(change).length === 0) return getAssessment(db, id, actor);
 
@@ -88,7 +91,12 @@ export async function updateAssessment(db: Executor, id: string, raw: unknown, c
       recordType: ASSESSMENT_WORKFLOW.recordType,
       recordId: id,
       change,
-      classification: higherMarking(current.classification, next.classification),
+      // As high as the records whose links it names as added or removed.
+      classification: await markingWithEvidence(
+        tx,
+        higherMarking(current.classification, next.classification),
+        [...stored, ...evidence].filter((ref) => linksChanged.has(`${ref.type}:${ref.id}`)),
+      ),
     });
   });
   return getAssessment(db, id, actor);
