@@ -194,6 +194,30 @@ export const ZEngagement = z.object({
 });
 export type TEngagement = z.infer<typeof ZEngagement>;
 
+/**
+ * An engagement as a list shows it: what it is, who, when, its directives and contacts, its
+ * points delivered (without their text) and its status, not its readouts, commitments,
+ * follow-ups or officers, which its own page (`GET /engagements/{id}`) gives. A page of whole
+ * engagements was 115 KB, most of it text no list shows, written and checked on every request.
+ */
+export const ZEngagementSummary = ZEngagement.omit({
+  officers: true,
+  points: true,
+  commitments: true,
+  ourReadout: true,
+  counterpartAccount: true,
+  counterpartSourceUrl: true,
+  counterpartDate: true,
+  followUps: true,
+}).extend({
+  points: z.array(ZEngagement.shape.points.element.omit({ text: true })),
+  /** Whether it records the counterpart's own account of the meeting. */
+  hasCounterpartAccount: z.boolean(),
+  /** Follow-ups not yet done. */
+  openFollowUps: z.number().int(),
+});
+export type TEngagementSummary = z.infer<typeof ZEngagementSummary>;
+
 /** What the "points delivered" figure counts, said beside it wherever it is shown ("Points delivered: …"). */
 export const POINTS_DELIVERED_MEANING = 'talking points recorded as delivered, of the points of its directives that apply to the post (those you may see)';
 
@@ -203,7 +227,11 @@ export const POINTS_DELIVERED_MEANING = 'talking points recorded as delivered, o
  * A point the engagement does not record counts as not delivered. "—" without any point to
  * deliver (no directive, or none with points for the post).
  */
-export function pointsDelivered(engagement: Pick<TEngagement, 'points' | 'pointsApplicable'>): { delivered: number; applicable: number; text: string } {
+export function pointsDelivered(engagement: { points: readonly { delivered: boolean }[]; pointsApplicable: number }): {
+  delivered: number;
+  applicable: number;
+  text: string;
+} {
   const delivered = engagement.points.filter((point) => point.delivered).length;
   const applicable = engagement.pointsApplicable;
   return { delivered, applicable, text: applicable === 0 && delivered === 0 ? '—' : `${delivered} of ${applicable}` };

@@ -1,10 +1,11 @@
-import type { TEngagement } from '../../shared/engagements';
+import type { TEngagement, TEngagementSummary } from '../../shared/engagements';
 import type { TClearance } from '../../shared/identity';
 import type { Actor } from '../identity/actor';
-import type { EngagementDetails } from './engagement-details';
+import type { EngagementDetails, EngagementSummaryDetails } from './engagement-details';
 import { engagementActions, type EngagementScope } from './engagement-policy';
 
-export interface EngagementRow extends EngagementScope {
+/** What a list reads of an engagement. */
+export interface EngagementSummaryRow extends EngagementScope {
   id: string;
   postCode: string;
   postName: string;
@@ -12,17 +13,21 @@ export interface EngagementRow extends EngagementScope {
   occurredAt: Date;
   kind: string;
   classification: TClearance;
-  ourReadout: string;
-  commitments: string;
-  counterpartAccount: string | null;
-  counterpartSourceUrl: string | null;
-  counterpartDate: string | null;
+  hasCounterpartAccount: boolean;
   synthetic: boolean;
   drafterName: string;
   approvedBy: string | null;
   approverName: string | null;
   submittedAt: Date | null;
   approvedAt: Date | null;
+}
+
+export interface EngagementRow extends Omit<EngagementSummaryRow, 'hasCounterpartAccount'> {
+  ourReadout: string;
+  commitments: string;
+  counterpartAccount: string | null;
+  counterpartSourceUrl: string | null;
+  counterpartDate: string | null;
 }
 
 export function presentEngagement(row: EngagementRow, { editors, returned, ...details }: EngagementDetails, viewer: Actor): TEngagement {
@@ -47,6 +52,33 @@ export function presentEngagement(row: EngagementRow, { editors, returned, ...de
     submittedAt: row.submittedAt?.toISOString() ?? null,
     approvedAt: row.approvedAt?.toISOString() ?? null,
     // A return's reason is for the post while the engagement is back in draft.
+    returned: row.status === 'draft' ? returned : null,
+    allowedActions: engagementActions(viewer, { ...row, editors }),
+  };
+}
+
+/** An engagement as a list shows it (ZEngagementSummary): the same rules for its actions. */
+export function presentEngagementSummary(
+  row: EngagementSummaryRow,
+  { editors, returned, ...details }: EngagementSummaryDetails,
+  viewer: Actor,
+): TEngagementSummary {
+  return {
+    id: row.id,
+    post: row.postCode,
+    postName: row.postName,
+    country: row.countryAlpha2,
+    occurredAt: row.occurredAt.toISOString(),
+    kind: row.kind as TEngagement['kind'],
+    classification: row.classification,
+    status: row.status as TEngagement['status'],
+    ...details,
+    hasCounterpartAccount: row.hasCounterpartAccount,
+    synthetic: row.synthetic,
+    draftedBy: { id: row.draftedBy, name: row.drafterName },
+    approvedBy: row.approvedBy && row.approverName !== null ? { id: row.approvedBy, name: row.approverName } : null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
     returned: row.status === 'draft' ? returned : null,
     allowedActions: engagementActions(viewer, { ...row, editors }),
   };

@@ -1,7 +1,7 @@
 import { and, desc, eq, exists, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { TEngagement, ZEngagementListQuery } from '../../shared/engagements';
+import type { TEngagement, TEngagementSummary, ZEngagementListQuery } from '../../shared/engagements';
 import type { TPage } from '../../shared/pagination';
 import type { Executor } from '../db/client';
 import { contacts, directives, engagementContacts, engagementDirectives, engagements, posts, users } from '../db/schema/index';
@@ -10,15 +10,15 @@ import type { Actor } from '../identity/actor';
 import { visibleContacts } from '../contacts/contact-policy';
 import { visibleDirectives } from '../directives/directive-policy';
 import { loadEditors } from '../workflow/record-activity';
-import { loadEngagementDetails } from './engagement-details';
+import { loadEngagementDetails, loadEngagementSummaryDetails } from './engagement-details';
 import { ENGAGEMENT_WORKFLOW } from './engagement-workflow-definition';
 import { requireVisibleEngagement, visibleEngagements } from './engagement-policy';
-import { presentEngagement, type EngagementRow } from './engagement-presenter';
+import { type EngagementRow, type EngagementSummaryRow, presentEngagement, presentEngagementSummary } from './engagement-presenter';
 
 const drafters = alias(users, 'drafter');
 const approvers = alias(users, 'approver');
 
-const engagementColumns = {
+const summaryColumns = {
   id: engagements.id,
   postId: engagements.postId,
   postCode: posts.code,
@@ -29,11 +29,6 @@ const engagementColumns = {
   kind: engagements.kind,
   classification: engagements.classification,
   status: engagements.status,
-  ourReadout: engagements.ourReadout,
-  commitments: engagements.commitments,
-  counterpartAccount: engagements.counterpartAccount,
-  counterpartSourceUrl: engagements.counterpartSourceUrl,
-  counterpartDate: engagements.counterpartDate,
   synthetic: engagements.synthetic,
   draftedBy: engagements.draftedBy,
   drafterName: drafters.name,
@@ -42,6 +37,17 @@ const engagementColumns = {
   submittedAt: engagements.submittedAt,
   approvedAt: engagements.approvedAt,
 };
+
+const recordOnly = {
+  ourReadout: engagements.ourReadout,
+  commitments: engagements.commitments,
+  counterpartAccount: engagements.counterpartAccount,
+  counterpartSourceUrl: engagements.counterpartSourceUrl,
+  counterpartDate: engagements.counterpartDate,
+};
+const engagementColumns = { ...summaryColumns, ...recordOnly };
+// A list reads whether there is a counterpart account, not the account itself.
+const listColumns = { ...summaryColumns, hasCounterpartAccount: sql<boolean>`${engagements.counterpartAccount} is not null` };
 
 function selectEngagements(db: Executor) {
   return db
@@ -76,8 +82,8 @@ export async function getEngagement(db: Executor, id: string, viewer: Actor): Pr
 /** The day after an ISO date, so that `to` includes the whole of its day (UTC). */
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
 
-/** Engagements the viewer may see, newest first. */
-export async function listEngagements(db: Executor, query: z.output<typeof ZEngagementListQuery>, viewer: Actor): Promise<TPage<TEngagement>> {
+/** Engagements the viewer may see, newest first, as a list shows them. */
+export async function listEngagements(db: Executor, query: z.output<typeof ZEngagementListQuery>, viewer: Actor): Promise<TPage<TEngagementSummary>> {
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
   const conditions: (SQL | undefined)[] = [
     visibleEngagements(viewer),
@@ -109,15 +115,20 @@ export async function listEngagements(db: Executor, query: z.output<typeof ZEnga
     query.to ? lt(engagements.occurredAt, dayAfter(query.to)) : undefined,
     after ? sql`(${engagements.occurredAt}, ${engagements.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` : undefined,
   ];
-  const rows = (await selectEngagements(db)
+  const rows = (await db
+    .select(listColumns)
+    .from(engagements)
+    .innerJoin(posts, eq(posts.id, engagements.postId))
+    .innerJoin(drafters, eq(drafters.id, engagements.draftedBy))
+    .leftJoin(approvers, eq(approvers.id, engagements.approvedBy))
     .where(and(...conditions))
     .orderBy(desc(engagements.occurredAt), desc(engagements.id))
-    .limit(query.limit + 1)) as EngagementRow[];
+    .limit(query.limit + 1)) as EngagementSummaryRow[];
   const page = toPage(rows, query.limit, (row) => [row.occurredAt.toISOString(), row.id]);
-  const details = await loadEngagementDetails(
+  const details = await loadEngagementSummaryDetails(
     db,
     page.items.map((row) => row.id),
     viewer,
   );
-  return { items: page.items.map((row) => presentEngagement(row, details.get(row.id)!, viewer)), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => presentEngagementSummary(row, details.get(row.id)!, viewer)), nextCursor: page.nextCursor };
 }

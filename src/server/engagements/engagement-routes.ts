@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZEngagement, ZEngagementInput, ZEngagementListQuery, ZEngagementUpdate, ZReadoutComparison } from '../../shared/engagements';
+import { ZEngagement, ZEngagementInput, ZEngagementListQuery, ZEngagementSummary, ZEngagementUpdate, ZReadoutComparison } from '../../shared/engagements';
 import { ZPage } from '../../shared/pagination';
 import { ZProblem } from '../../shared/problem';
 import { ZActivity, ZActivityItem, ZCommentInput, ZReturnInput } from '../../shared/workflow';
@@ -31,7 +31,7 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Engagements the viewer may see, newest first',
         description: '`from` and `to` are inclusive dates (UTC). Drafts appear only to their post’s officers and approvers.',
         querystring: ZEngagementListQuery,
-        response: { 200: ZPage(ZEngagement), ...problems },
+        response: { 200: ZPage(ZEngagementSummary), ...problems },
       },
     },
     async (request) => {

@@ -322,4 +322,28 @@ describe('engagements: recording, four eyes and validation', () => {
       expect((await create(await t.user({ role }), valid())).statusCode, role).toBe(403);
     }
   });
+  it('lists each engagement as a list shows it: the figures of its record, not its texts, which its own page gives', async () => {
+    const created = (
+      await create(officer, { ...valid(), counterpartAccount: 'Synthetic account of the host ministry.', commitments: 'Synthetic commitment.' })
+    ).json();
+    const listed = (await t.request({ method: 'GET', url: `/api/v1/engagements?post=berlin&limit=200`, as: officer })).json().items;
+    const item = listed.find((engagement: { id: string }) => engagement.id === created.id);
+    expect(item).toMatchObject({
+      id: created.id,
+      postName: created.postName,
+      directives: created.directives,
+      contacts: created.contacts,
+      pointsApplicable: created.pointsApplicable,
+      points: created.points.map(({ text: _text, ...point }: { text: string }) => point),
+      hasCounterpartAccount: true,
+      openFollowUps: 1,
+      allowedActions: created.allowedActions,
+    });
+    for (const text of ['ourReadout', 'commitments', 'counterpartAccount', 'followUps', 'officers']) expect(item).not.toHaveProperty(text);
+    expect(JSON.stringify(item)).not.toContain('Synthetic readout');
+    expect((await get(created.id, officer)).json()).toMatchObject({
+      ourReadout: 'Synthetic readout: the host listened.',
+      commitments: 'Synthetic commitment.',
+    });
+  });
 });

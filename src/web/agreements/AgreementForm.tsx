@@ -9,7 +9,7 @@ import {
   type TAgreement,
   type TAgreementType,
 } from '../../shared/agreements';
-import type { TEngagement } from '../../shared/engagements';
+import type { TEngagementSummary } from '../../shared/engagements';
 import type { TClearance } from '../../shared/identity';
 import { useCountriesByCode } from '../cadence/country-queries';
 import { apiGet, fieldErrors } from '../ui/api';
@@ -130,7 +130,7 @@ interface Props {
 function useCountryEngagements(country: string) {
   return useQuery({
     queryKey: ['engagements', 'for-agreement', country],
-    queryFn: () => apiGet<{ items: TEngagement[] }>('/api/v1/engagements', { country, limit: 200 }),
+    queryFn: () => apiGet<{ items: TEngagementSummary[] }>('/api/v1/engagements', { country, limit: 200 }),
     enabled: Boolean(country),
   });
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { TContact, TEngagement } from '../../shared/engagements';
+import type { TContact, TEngagementSummary } from '../../shared/engagements';
 import { EngagementTable } from '../engagements/EngagementTable';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LoadMore } from '../ui/FilterForm';
@@ -15,7 +15,12 @@ export function ContactHistory({ contact }: { contact: TContact }) {
   const me = useMe();
   // Engagements are logged at one's own post, with that post's contacts.
   const canLog = hasPermission(me.data, 'records.draft') && me.data?.user.post === contact.post;
-  const { query: engagements, rows } = usePagedList<TEngagement>(['engagements', 'contact'], '/api/v1/engagements', { contact: contact.id }, { staleTime: 0 });
+  const { query: engagements, rows } = usePagedList<TEngagementSummary>(
+    ['engagements', 'contact'],
+    '/api/v1/engagements',
+    { contact: contact.id },
+    { staleTime: 0 },
+  );
 
   return (
     <section aria-labelledby="history-heading">

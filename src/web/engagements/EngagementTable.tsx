@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { POINTS_DELIVERED_MEANING, pointsDelivered, type TEngagement } from '../../shared/engagements';
+import { POINTS_DELIVERED_MEANING, pointsDelivered, type TEngagementSummary } from '../../shared/engagements';
 import { useCountriesByCode } from '../cadence/country-queries';
 import { formatDateTime } from '../ui/format';
 import { ENGAGEMENT_KIND_LABEL, ENGAGEMENT_STATUS_LABEL } from '../ui/labels';
@@ -14,7 +14,7 @@ import { StatusBadge } from '../ui/StatusBadge';
  * link (for the keyboard and screen readers); a click anywhere else on the row follows it too.
  * `showPost` false on a post's own page.
  */
-export function EngagementTable({ rows, label = 'Engagements', showPost = true }: { rows: TEngagement[]; label?: string; showPost?: boolean }) {
+export function EngagementTable({ rows, label = 'Engagements', showPost = true }: { rows: TEngagementSummary[]; label?: string; showPost?: boolean }) {
   const navigate = useNavigate();
   const countries = useCountriesByCode();
   const countryName = (code: string) => countries.data?.get(code)?.name ?? code;

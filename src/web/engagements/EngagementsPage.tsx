@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { ENGAGEMENT_STATUSES, type TEngagement } from '../../shared/engagements';
+import { ENGAGEMENT_STATUSES, type TEngagementSummary } from '../../shared/engagements';
 import { useCountriesByCode } from '../cadence/country-queries';
 import { usePosts } from '../reference/reference-queries';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -31,7 +31,7 @@ function Engagements() {
   // Engagements are logged at the writer's own post: officers and approvers there, nobody else.
   const canLog = atPost && hasPermission(me.data, 'records.draft');
 
-  const { query: engagements, rows } = usePagedList<TEngagement>(
+  const { query: engagements, rows } = usePagedList<TEngagementSummary>(
     ['engagements'],
     '/api/v1/engagements',
     { ...filters, country: filters.country.toUpperCase() },

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { TContact, TEngagement } from '../../shared/engagements';
+import type { TContact, TEngagementSummary } from '../../shared/engagements';
 import type { TIncidentSummary } from '../../shared/incidents';
 import { EngagementTable } from '../engagements/EngagementTable';
 import { INCIDENTS_PATH } from '../incidents/incident-queries';
@@ -19,7 +19,7 @@ import { usePagedList } from '../ui/use-filtered-list';
  */
 
 export function PostEngagements({ code }: { code: string }) {
-  const { query, rows } = usePagedList<TEngagement>(['engagements', 'post', code], '/api/v1/engagements', { post: code }, { staleTime: 0 });
+  const { query, rows } = usePagedList<TEngagementSummary>(['engagements', 'post', code], '/api/v1/engagements', { post: code }, { staleTime: 0 });
   return (
     <section className="panel" aria-labelledby="post-engagements-heading">
       <h2 id="post-engagements-heading">Engagements</h2>
