@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TEvidence, TEvidenceFigure } from '../../shared/evidence';
@@ -11,7 +12,7 @@ import { checkMapping, importStatistics, parseMapping } from '../statistics/impo
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 import { getEvidence } from './evidence';
 import { immigrationLawFigure } from './evidence-rules';
-import type { OffenceGroup } from './offence-groups';
+import { type OffenceGroup, readOffenceGroups } from './offence-groups';
 
 const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const BKA_FILE = path.join(DATA, 'bka-pks-zr-f-01-t01-faelle-1987-2023.csv.gz');
@@ -87,6 +88,25 @@ const SYNTHETIC_GROUPS: OffenceGroup[] = [
     sources: [{ source: 'synthetic-suspects', indicatorPrefix: 'suspects', excluded: '100', containsImmigrationLaw: false }],
   },
 ];
+
+/**
+ * A synthetic source of the total and foreign nationals, the foreign nationals' series with other
+ * definitions than the total's (`foreigners` overrides them), as a careless mapping might give.
+ */
+const twoGroups = (id: string, foreigners: NonNullable<TStatisticsMappingInput['values'][number]['definitions']>): TStatisticsMappingInput => ({
+  source: source(id),
+  file: { format: 'csv' },
+  country: { column: 'country', codes: 'alpha2' },
+  year: { column: 'year' },
+  offence: { key: '{key}', name: '{offence}' },
+  indicator: { code: 'suspects:{key}', name: 'Suspects: {offence}' },
+  definitions: { justiceStage: 'suspect', groupDefinition: 'citizenship', immigrationLawOffences: 'excluded', standardisation: 'none', coverage: 'residents' },
+  values: [
+    { column: 'total', group: 'total', unit: 'count' },
+    { column: 'foreigners', group: 'foreign_nationals', unit: 'count', definitions: foreigners },
+  ],
+});
+const TWO_GROUPS_CSV = 'key,offence,country,year,total,foreigners\n100,Synthetic assault,DE,2021,3900,950\n100,Synthetic assault,DE,2022,4000,1000\n';
 
 const byGroup = (figures: TEvidenceFigure[]) => Object.fromEntries(figures.map((figure) => [figure.group.code, figure]));
 
@@ -257,6 +277,94 @@ describe('the evidence panel', () => {
       reason: expect.stringMatching(/no figure for 2023 \(it has 2021–2022, not every year\)/),
     });
     expect(later.panels[0]!.map[0]!.none).toMatch(/no map/);
+  });
+
+  it('never draws series of different definitions together: a group standardised otherwise, or of another justice stage, gets a panel of its own and no complement', async () => {
+    for (const [id, foreigners] of [
+      ['synthetic-matched', {}],
+      ['synthetic-standardised', { standardisation: 'age_sex' }],
+      ['synthetic-convicted', { justiceStage: 'convicted' }],
+    ] as const) {
+      const report = await importStatistics(
+        t.database,
+        { bytes: Buffer.from(TWO_GROUPS_CSV), fileName: `${id}.csv`, mapping: checkMapping(twoGroups(id, foreigners)) },
+        options,
+      );
+      expect(report.errors).toEqual([]);
+    }
+    // The offence groups as a new publisher gives them: a file, read and checked like docs/mappings/offence-groups.json.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'demarche-evidence-')), 'offence-groups.json');
+    const entry = (source: string) => ({ source, indicatorPrefix: 'suspects', excluded: '100', containsImmigrationLaw: false });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        groups: [
+          { id: 'all_offences', label: 'Synthetic assault', description: 'Synthetic', categories: [], sources: [entry('synthetic-matched')] },
+          {
+            id: 'standardised',
+            label: 'Synthetic, standardised',
+            description: 'Synthetic',
+            categories: ['violent_crime'],
+            sources: [entry('synthetic-standardised')],
+          },
+          { id: 'convicted', label: 'Synthetic, convicted', description: 'Synthetic', categories: ['homicide'], sources: [entry('synthetic-convicted')] },
+        ],
+      }),
+    );
+    const offenceGroups = readOffenceGroups(file);
+    const panelsFor = (category?: string) =>
+      getEvidence(t.database.db, { country: 'DE', category, year: 2022, immigrationLaw: 'exclude' }, analyst.actor, { offenceGroups });
+
+    // The same definitions: one panel, nationals derived from the total.
+    const matched = await panelsFor();
+    expect(matched.panels).toHaveLength(1);
+    expect(matched.panels[0]!.figures.map((figure) => [figure.group.code, figure.value, figure.derived !== null])).toEqual([
+      ['nationals', { kind: 'exact', value: 3000 }, true],
+      ['foreign_nationals', { kind: 'exact', value: 1000 }, false],
+    ]);
+    /** The warnings about the synthetic series (with ../shared/data, the UN DESA share adds its own about context). */
+    const aboutSynthetic = (body: TEvidence) =>
+      body.warnings
+        .filter((warning) => warning.kind === 'definition_mismatch' && !warning.message.includes('International migrants'))
+        .map((warning) => warning.message);
+    expect(aboutSynthetic(matched)).toEqual([]);
+
+    for (const [category, id, definition, why] of [
+      [
+        'violent_crime',
+        'synthetic-standardised',
+        'standardisation',
+        /differ in standardisation: not standardised against standardised for age and sex, so they are not compared and not drawn on one axis/,
+      ],
+      ['homicide', 'synthetic-convicted', 'justiceStage', /differ in justice stage: suspects \(identified by the police, not convicted\) against convicted/],
+    ] as const) {
+      const body = await panelsFor(category);
+      expect(body.panels.map((panel) => panel.title)).toEqual([
+        `Suspects: Synthetic assault (Synthetic statistics office, ${id.toUpperCase()}): total (everyone)`,
+        // Titled by the panel's own justice stage.
+        `${definition === 'justiceStage' ? 'Convicted' : 'Suspects'}: Synthetic assault (Synthetic statistics office, ${id.toUpperCase()}): foreign nationals (non-citizens)`,
+      ]);
+      const [everyone, foreign] = body.panels;
+      // The total alone on its chart; the foreign nationals alone on theirs, with their own definitions; no nationals anywhere.
+      expect(everyone!.figures).toEqual([]);
+      expect(everyone!.total!.value).toEqual({ kind: 'exact', value: 4000 });
+      expect(everyone!.series.map((line) => line.group.code)).toEqual(['total']);
+      expect(foreign!.figures.map((figure) => [figure.group.code, figure.value, figure.derived])).toEqual([
+        ['foreign_nationals', { kind: 'exact', value: 1000 }, null],
+      ]);
+      expect(foreign!.total).toBeNull();
+      expect(foreign!.series.map((line) => line.group.code)).toEqual(['foreign_nationals']);
+      expect(foreign!.definitions[definition].code).not.toBe(everyone!.definitions[definition].code);
+      expect(body.panels.flatMap((panel) => panel.figures.map((figure) => figure.group.code))).not.toContain('nationals');
+      expect(aboutSynthetic(body)).toEqual([
+        expect.stringMatching(
+          new RegExp(`^Suspects: Synthetic assault, total \\(everyone\\) and Suspects: Synthetic assault, foreign nationals \\(non-citizens\\) ${why.source}`),
+        ),
+        expect.stringMatching(
+          /^Nationals \(citizens of the country\) are not derived as the total minus foreign nationals \(non-citizens\) in “.*: foreign nationals \(non-citizens\)”: the total and that group are not counted by the same definitions/,
+        ),
+      ]);
+    }
   });
 
   it('counts the incidents a reader may see, by legal status, verification and reliability: an SBU incident of Berlin not for a U-cleared reader', async () => {

@@ -9,7 +9,8 @@ import type { Actor } from '../identity/actor';
 import { markingReadable, requirePermission } from '../identity/access-policy';
 import { presentSeries } from '../statistics/statistic-queries';
 import { definitionMismatches, breaksBetween } from './evidence-rules';
-import { loadPanel, loadPlaces } from './evidence-panels';
+import { type LoadedPanel, loadPanels } from './evidence-panels';
+import { loadPlaces } from './panel-data';
 import { type OffenceGroup, offenceGroupFor, offenceGroups } from './offence-groups';
 import { reportedIncidents } from './reported-incidents';
 
@@ -60,10 +61,12 @@ export async function getEvidence(
 
   const places = await loadPlaces(db, demonymsByCountry());
   const place = places.get(country.code) ?? { name: country.name, demonym: null };
-  const panels = [];
-  for (const source of offenceGroup?.sources ?? []) {
-    const panel = await loadPanel(db, reader, source, { code: country.code, place }, { year: query.year, mode: query.immigrationLaw, places });
-    if (panel) panels.push(panel);
+  // Per source, its panels (one per definition set) and why its series were kept apart.
+  const panels: (LoadedPanel & { origin: number })[] = [];
+  for (const [origin, source] of (offenceGroup?.sources ?? []).entries()) {
+    const loaded = await loadPanels(db, reader, source, { code: country.code, place }, { year: query.year, mode: query.immigrationLaw, places });
+    panels.push(...loaded.panels.map((panel) => ({ ...panel, origin })));
+    for (const message of loaded.warnings) warnings.push({ kind: 'definition_mismatch', message });
   }
   const years = [...new Set(panels.flatMap((panel) => panel.years))].sort((a, b) => a - b);
   const year = panels.length === 0 ? null : (query.year ?? years.at(-1)!);
@@ -77,6 +80,7 @@ export async function getEvidence(
       });
   }
   const compared = panels.map((panel) => ({
+    origin: panel.origin,
     label: panel.title,
     groupDefinition: panel.definitions.groupDefinition.code,
     justiceStage: panel.definitions.justiceStage.code,
@@ -84,9 +88,11 @@ export async function getEvidence(
     standardisation: panel.definitions.standardisation.code,
     unit: panel.definitions.unit.code,
   }));
+  // Panels of different sources (the panels of one source were compared series by series above).
   for (let i = 0; i < compared.length; i += 1)
     for (let j = i + 1; j < compared.length; j += 1)
-      for (const message of definitionMismatches(compared[i]!, compared[j]!)) warnings.push({ kind: 'definition_mismatch', message });
+      if (compared[i]!.origin !== compared[j]!.origin)
+        for (const message of definitionMismatches(compared[i]!, compared[j]!)) warnings.push({ kind: 'definition_mismatch', message });
 
   const context = await contextFigures(db, reader, country.code, year);
   for (const item of context)
@@ -123,7 +129,7 @@ export async function getEvidence(
     offenceGroup: offenceGroup
       ? { id: offenceGroup.id, label: offenceGroup.label, description: offenceGroup.description }
       : { id: 'none', label: 'No matching offence group', description: 'The category maps to no offence group of the official statistics.' },
-    panels: panels.map(({ years: _years, ...panel }) => panel),
+    panels: panels.map(({ years: _years, origin: _origin, ...panel }) => panel),
     context,
     warnings,
     caveats: [...new Set([...panels.flatMap((panel) => panel.caveats), ...context.flatMap((item) => item.series.caveats)])],
