@@ -119,6 +119,24 @@ export type TAreaScore = z.infer<typeof ZAreaScore>;
 export const ZEvidenceLink = z.object({ type: ZEvidenceType, id: z.string(), label: z.string(), link: z.string().nullable() });
 export type TEvidenceLink = z.infer<typeof ZEvidenceLink>;
 
+export const EVIDENCE_OPTIONS_LIMIT_MAX = 50;
+/** The records an author may link as evidence, of one type, found by country and by words. */
+export const ZEvidenceOptionsQuery = z.object({
+  type: ZEvidenceType,
+  country: z.string({ error: 'is required: an ISO alpha-2 code such as DE' }).regex(/^[A-Za-z]{2}$/, 'must be an ISO alpha-2 code such as DE'),
+  q: z.string({ error: 'must be text' }).max(200, 'must be at most 200 characters').optional(),
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(EVIDENCE_OPTIONS_LIMIT_MAX, `must be at most ${EVIDENCE_OPTIONS_LIMIT_MAX}`)
+    .default(20),
+});
+export type TEvidenceOptionsQuery = z.input<typeof ZEvidenceOptionsQuery>;
+export const ZEvidenceOption = ZEvidenceLink.extend({ detail: z.string() });
+export type TEvidenceOption = z.infer<typeof ZEvidenceOption>;
+export const ZEvidenceOptions = z.object({ items: z.array(ZEvidenceOption) });
+
 export const ASSESSMENT_ACTIONS = ['update', 'submit', 'approve', 'return'] as const;
 export type TAssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
 

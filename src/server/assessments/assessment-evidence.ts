@@ -1,18 +1,16 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { TEvidenceLink, TEvidenceRef, TEvidenceType } from '../../shared/assessments';
 import type { TClearance } from '../../shared/identity';
 import type { Executor } from '../db/client';
-import { assessmentEvidence, engagements, incidentCategories, incidents, policyMeasures, posts, statisticSeries } from '../db/schema/index';
-import { visibleEngagements } from '../engagements/engagement-policy';
+import { assessmentEvidence, engagements, incidents, policyMeasures, statisticSeries } from '../db/schema/index';
 import type { FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { hasPermission, higherMarking, markingReadable } from '../identity/access-policy';
-import { visibleIncidents } from '../incidents/incident-policy';
-import { visiblePolicyMeasures } from '../policy-measures/policy-measure-policy';
+import { higherMarking } from '../identity/access-policy';
+import { findEvidence } from './evidence-records';
 
 /**
- * The records an assessment may rest on, each with its own access rule for the reader: an
- * author links only to records they may see, and a reader is shown only the links to records
+ * The links of an assessment, each checked by its record's own access rule (evidence-records.ts):
+ * an author links only to records they may see, and a reader is shown only the links to records
  * they may see (the others are left out, not counted).
  */
 const WORDS: Record<TEvidenceType, string> = {
@@ -24,47 +22,8 @@ const WORDS: Record<TEvidenceType, string> = {
 
 /** The visible records of each type among these ids, with a label and a link. */
 async function visibleOfType(db: Executor, type: TEvidenceType, ids: string[], viewer: Actor): Promise<Map<string, Omit<TEvidenceLink, 'type' | 'id'>>> {
-  const found = new Map<string, Omit<TEvidenceLink, 'type' | 'id'>>();
-  if (ids.length === 0) return found;
-  switch (type) {
-    case 'policy_measure': {
-      const rows = await db
-        .select({ id: policyMeasures.id, title: policyMeasures.title, statusOn: policyMeasures.statusOn })
-        .from(policyMeasures)
-        .where(and(inArray(policyMeasures.id, ids), visiblePolicyMeasures(viewer)));
-      for (const row of rows) found.set(row.id, { label: row.title, link: `/policy/measures/${row.id}` });
-      break;
-    }
-    case 'incident': {
-      const rows = await db
-        .select({ id: incidents.id, category: incidentCategories.name, place: incidents.placeName, on: incidents.occurredOn })
-        .from(incidents)
-        .innerJoin(incidentCategories, eq(incidentCategories.code, incidents.category))
-        .where(and(inArray(incidents.id, ids), visibleIncidents(viewer)));
-      for (const row of rows) found.set(row.id, { label: `${row.category} in ${row.place} on ${row.on}`, link: `/incidents/${row.id}` });
-      break;
-    }
-    case 'engagement': {
-      const rows = await db
-        .select({ id: engagements.id, kind: engagements.kind, post: posts.name, at: engagements.occurredAt })
-        .from(engagements)
-        .innerJoin(posts, eq(posts.id, engagements.postId))
-        .where(and(inArray(engagements.id, ids), visibleEngagements(viewer)));
-      for (const row of rows)
-        found.set(row.id, { label: `${row.kind.replace('_', ' ')} at ${row.post} on ${row.at.toISOString().slice(0, 10)}`, link: `/engagements/${row.id}` });
-      break;
-    }
-    case 'statistic': {
-      if (!hasPermission(viewer, 'records.read')) break;
-      const rows = await db
-        .select({ id: statisticSeries.id, indicator: statisticSeries.indicatorName, publisher: statisticSeries.publisher })
-        .from(statisticSeries)
-        .where(and(inArray(statisticSeries.id, ids), markingReadable(viewer, statisticSeries.classification)));
-      for (const row of rows) found.set(row.id, { label: `${row.indicator} (${row.publisher})`, link: null });
-      break;
-    }
-  }
-  return found;
+  const found = await findEvidence(db, type, viewer, { ids });
+  return new Map(found.map((record) => [record.id, { label: record.label, link: record.link }]));
 }
 
 const byType = (refs: TEvidenceRef[]) => {

@@ -12,6 +12,8 @@ import {
   ZAssessmentTimeline,
   ZAssessmentUpdate,
   ZChangesQuery,
+  ZEvidenceOptions,
+  ZEvidenceOptionsQuery,
   ZTimelineQuery,
 } from '../../shared/assessments';
 import { ZPage } from '../../shared/pagination';
@@ -27,6 +29,7 @@ import { findAssessmentSubject, getAssessment, listAssessments } from './assessm
 import { ASSESSMENT_WORKFLOW } from './assessment-workflow-definition';
 import { approveAssessment, returnAssessment, submitAssessment } from './assessment-workflow';
 import { createAssessment } from './create-assessment';
+import { evidenceOptions } from './evidence-options';
 import { updateAssessment } from './update-assessment';
 
 const problems = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -87,6 +90,26 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       requirePermission(actor, 'records.read');
       return assessmentChanges(app.db, request.query, actor);
+    },
+  );
+
+  app.get(
+    '/assessments/evidence-options',
+    {
+      schema: {
+        tags,
+        summary: 'Records of one type you may link as an assessment’s evidence: of the country, matching `q`, the latest first',
+        description:
+          'Policy measures and incidents of the country, engagements of its posts, statistic series with figures for it; each under its own access rule, ' +
+          'the same that checks the links an assessment saves. `q` searches titles, places, categories, readouts, indicators and publishers.',
+        querystring: ZEvidenceOptionsQuery,
+        response: { 200: ZEvidenceOptions, ...problems },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      requirePermission(actor, 'records.read');
+      return evidenceOptions(app.db, request.query, actor);
     },
   );
 

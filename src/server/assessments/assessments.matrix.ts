@@ -55,6 +55,10 @@ export const assessmentsMatrix: MatrixArea = {
       expect: (c) => (c.who === 'anonymous' ? 401 : DRAFTERS.includes(c.who as TRole) && c.relation === 'own_post' ? 201 : 403),
     },
     'GET /api/v1/assessments/changes': { url: (c) => `/api/v1/assessments/changes?country=${RELATION_POST[c.relation].country}`, expect: listsRecords },
+    'GET /api/v1/assessments/evidence-options': {
+      url: (c) => `/api/v1/assessments/evidence-options?type=policy_measure&country=${RELATION_POST[c.relation].country}`,
+      expect: listsRecords,
+    },
     'GET /api/v1/assessments/map': { url: () => '/api/v1/assessments/map?area=integration', expect: listsRecords },
     'GET /api/v1/assessments/timeline': { url: (c) => `/api/v1/assessments/timeline?country=${RELATION_POST[c.relation].country}`, expect: listsRecords },
     'GET /api/v1/assessments/deadlines': { expect: listsRecords },

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import type { TAssessment, TAssessmentChanges, TAssessmentInput, TAssessmentMap, TAssessmentTimeline } from '../../shared/assessments';
+import type { TAssessment, TAssessmentChanges, TAssessmentInput, TAssessmentMap, TAssessmentTimeline, TEvidenceOption } from '../../shared/assessments';
 import { assessments, auditEvents } from '../db/schema/index';
+import { buildEngagement } from '../engagements/test-builders';
 import { buildIncident } from '../incidents/test-builders';
 import { buildMeasure } from '../policy-measures/test-builders';
 import { againstUncommitted } from '../policy-measures/test-races';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
-import { buildAssessment } from './test-builders';
+import { buildAssessment, buildStatisticSeries } from './test-builders';
 
 /**
  * Assessments through the API, on PGlite and PostgreSQL: the flag's rule, the shared workflow
@@ -353,5 +354,60 @@ describe('assessments', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'assessment.created'), eq(auditEvents.recordId, copy!.id)));
     expect(copyEvents).toEqual([{ classification: 'S', change: expect.objectContaining({ copiedFrom: '2019-Q1', classification: 'U' }) }]);
+  });
+
+  it('offers as evidence, type by type and by the words typed, the records of the country that the author may link', async () => {
+    const db = t.database.db;
+    const asylum = await buildStatisticSeries(db, { country: 'DE', indicatorName: 'Synthetic asylum applications' });
+    const secretSeries = await buildStatisticSeries(db, { country: 'DE', indicatorName: 'Synthetic restricted indicator', classification: 'S' });
+    const french = await buildStatisticSeries(db, { country: 'FR', indicatorName: 'Synthetic French indicator' });
+    const harbour = (await buildIncident(db, { post: 'berlin', draftedBy: officer.actor.id, status: 'verified', placeName: 'Synthetic harbour district' })).id;
+    const talk = (
+      await buildEngagement(db, { post: 'berlin', draftedBy: officer.actor.id, status: 'approved', ourReadout: 'Synthetic talk on reception centres.' })
+    ).id;
+    const options = async (as: TestUser, query: string) => {
+      const response = await t.request({ method: 'GET', url: `/api/v1/assessments/evidence-options?${query}`, as });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: TEvidenceOption[] }>().items;
+    };
+    const ids = async (as: TestUser, query: string) => (await options(as, query)).map((option) => option.id);
+
+    // Statistic series with figures for the country, at or below the reader's clearance.
+    expect(await ids(officer, 'type=statistic&country=DE')).toEqual([asylum, secretSeries]);
+    expect(await ids(hqU, 'type=statistic&country=DE')).toEqual([asylum]);
+    expect(await ids(officer, 'type=statistic&country=FR')).toEqual([french]);
+    expect(await options(officer, 'type=statistic&country=de&q=ASYLUM')).toEqual([
+      {
+        type: 'statistic',
+        id: asylum,
+        label: 'Synthetic asylum applications (Synthetic statistics office)',
+        detail: 'Foreign nationals (non-citizens), SYN-1',
+        link: null,
+      },
+    ]);
+    // Each other type, searched by what a person remembers of it.
+    expect(await ids(officer, 'type=incident&country=DE&q=harbour')).toEqual([harbour]);
+    expect(await ids(officer, 'type=incident&country=DE&q=Synthetic%20town')).toContain(secretIncidentId);
+    expect(await ids(hqU, 'type=incident&country=DE&q=Synthetic%20town')).not.toContain(secretIncidentId);
+    expect(await ids(officer, 'type=engagement&country=DE&q=reception%20centres')).toEqual([talk]);
+    expect(await ids(officer, 'type=policy_measure&country=DE&q=integration%20act')).toEqual([measureId]);
+    expect(await ids(officer, 'type=policy_measure&country=DE&q=100%25')).toEqual([]);
+    expect((await options(officer, 'type=policy_measure&country=DE&limit=2')).length).toBe(2);
+
+    // What is offered can be linked, and reads the same on the assessment.
+    const linked = await created(officer, {
+      period: '2016-Q1',
+      scores,
+      flagged: true,
+      flagRationale: 'Synthetic rationale.',
+      evidence: [{ type: 'statistic', id: asylum }],
+    });
+    expect(linked.evidence).toEqual([{ type: 'statistic', id: asylum, label: 'Synthetic asylum applications (Synthetic statistics office)', link: null }]);
+
+    const bad = await t.request({ method: 'GET', url: '/api/v1/assessments/evidence-options?type=report&country=ZZ1', as: officer });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((error: { field: string }) => error.field)).toEqual(['query.type', 'query.country']);
+    const unknown = await t.request({ method: 'GET', url: '/api/v1/assessments/evidence-options?type=incident&country=ZZ', as: officer });
+    expect(unknown.json().errors).toEqual([{ field: 'query.country', message: 'no country has the code "ZZ"' }]);
   });
 });

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { parsePeriod } from '../../shared/assessment-periods';
 import type { TClearance } from '../../shared/identity';
 import type { Executor } from '../db/client';
-import { assessmentEvidence, assessmentScores, assessments, recordActivity } from '../db/schema/index';
+import { assessmentEvidence, assessmentScores, assessments, recordActivity, statisticSeries, statisticValues } from '../db/schema/index';
+import { randomBytes } from 'node:crypto';
 import { postOf } from '../engagements/test-builders';
 
 /** An assessment inserted directly (scores, evidence, `created` activity), for access and aggregate tests. Synthetic. */
@@ -64,4 +65,37 @@ export async function buildAssessment(
       .where(eq(assessments.id, id));
   }
   return id;
+}
+
+/** A statistic series with one figure for a country, inserted directly (evidence tests). Synthetic. */
+export async function buildStatisticSeries(
+  db: Executor,
+  options: { country: string; indicatorName: string; publisher?: string; offenceName?: string; classification?: TClearance },
+): Promise<string> {
+  const key = `synthetic/${randomBytes(4).toString('hex')}`;
+  const [row] = await db
+    .insert(statisticSeries)
+    .values({
+      key,
+      sourceId: 'synthetic',
+      publisher: options.publisher ?? 'Synthetic statistics office',
+      tableId: 'SYN-1',
+      tableTitle: 'Synthetic table',
+      url: 'https://example.org/synthetic-statistics',
+      licence: 'CC BY 4.0',
+      retrievedOn: '2026-01-15',
+      indicatorCode: key,
+      indicatorName: options.indicatorName,
+      offenceName: options.offenceName ?? null,
+      groupCode: 'foreign_nationals',
+      groupDefinition: 'citizenship',
+      justiceStage: 'suspects',
+      immigrationLawOffences: 'excluded',
+      standardisation: 'none',
+      unit: 'persons',
+      classification: options.classification ?? 'U',
+    })
+    .returning({ id: statisticSeries.id });
+  await db.insert(statisticValues).values({ seriesId: row!.id, countryAlpha2: options.country, year: 2024, value: 100 });
+  return row!.id;
 }
