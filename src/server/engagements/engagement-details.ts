@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TEngagement, TEngagementSummary } from '../../shared/engagements';
 import { type Executor, queryRows } from '../db/client';
+import { textArray, uuidArray } from '../db/sql-arrays';
 import { posts, talkingPoints } from '../db/schema/index';
 import { pointAppliesTo } from '../directives/applicable-points';
 import type { Actor } from '../identity/actor';
@@ -114,16 +115,13 @@ async function loadRows<Row extends { id: string }>(db: Executor, ids: string[],
   const [editors, returns, rows] = await Promise.all([
     loadEditors(db, ENGAGEMENT_WORKFLOW.recordType, ids),
     loadLatestReturns(db, ENGAGEMENT_WORKFLOW.recordType, ids),
-    queryRows<Row>(db, sql`select e.id, ${columns} from engagements e where e.id in ${ids}`),
+    queryRows<Row>(db, sql`select e.id, ${columns} from engagements e where e.id = any(${uuidArray(ids)})`),
   ]);
   return { rows: new Map(rows.map((row) => [row.id, row])), editors, returns };
 }
 
 function readableArray(viewer: Actor): SQL {
-  return sql`array[${sql.join(
-    readableMarkings(viewer).map((marking) => sql`${marking}`),
-    sql`, `,
-  )}]::text[]`;
+  return textArray(readableMarkings(viewer));
 }
 
 /** Directives, contacts, points and the applicable points, as the viewer may see them; `pointText` adds each point's text. */
