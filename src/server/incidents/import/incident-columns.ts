@@ -98,11 +98,16 @@ export interface CsvRowInput {
   sourceGroups: number[];
 }
 
-/** One CSV record, by normalised header, as the incident input the API takes. */
-export function csvRowToInput(cells: ReadonlyMap<string, string>): CsvRowInput {
-  const cell = (column: string) => cells.get(column);
+/** The incident columns with their fields, and each source group's columns with theirs: named once, not once per row. */
+const INCIDENT_FIELDS = Object.entries(INCIDENT_COLUMNS);
+const SOURCE_GROUP_FIELDS = Array.from({ length: MAX_SOURCE_GROUPS }, (_, index) =>
+  Object.entries(SOURCE_COLUMNS).map(([column, field]) => [sourceColumn(index + 1, column), field] as const),
+);
+
+/** One CSV record, by normalised header (`cell('place_name')`), as the incident input the API takes. */
+export function csvRowToInput(cell: (column: string) => string | undefined): CsvRowInput {
   const input: Record<string, unknown> = {};
-  for (const [column, field] of Object.entries(INCIDENT_COLUMNS)) {
+  for (const [column, field] of INCIDENT_FIELDS) {
     const value = cell(column);
     if (field === 'latitude' || field === 'longitude') input[field] = decimal(value);
     else if (field === 'killed' || field === 'injured') input[field] = whole(value);
@@ -124,14 +129,16 @@ export function csvRowToInput(cells: ReadonlyMap<string, string>): CsvRowInput {
   }
   const sources: Record<string, unknown>[] = [];
   const sourceGroups: number[] = [];
-  for (let group = 1; group <= MAX_SOURCE_GROUPS; group += 1) {
-    const values = Object.keys(SOURCE_COLUMNS).map((column) => text(cell(sourceColumn(group, column))));
-    if (values.every((value) => value === undefined)) continue;
+  SOURCE_GROUP_FIELDS.forEach((columns, index) => {
+    const values = columns.map(([column]) => text(cell(column)));
+    if (values.every((value) => value === undefined)) return;
     const source: Record<string, unknown> = {};
-    for (const [column, field] of Object.entries(SOURCE_COLUMNS)) source[field] = text(cell(sourceColumn(group, column)))?.trim();
+    columns.forEach(([, field], at) => {
+      source[field] = values[at]?.trim();
+    });
     sources.push(source);
-    sourceGroups.push(group);
-  }
+    sourceGroups.push(index + 1);
+  });
   input.sources = sources;
   return { input, sourceGroups };
 }

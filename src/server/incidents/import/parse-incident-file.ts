@@ -92,6 +92,7 @@ function parseCsv(content: string): ImportRow[] {
   if (problems.length > 0) throw fileProblem(problems);
 
   const rows: ImportRow[] = [];
+  const position = new Map(columns.map((column, index) => [column, index]));
   data.forEach((cells, index) => {
     const row = index + 2;
     // A row left empty in a spreadsheet is counted, as the spreadsheet counts it, and ignored.
@@ -100,7 +101,10 @@ function parseCsv(content: string): ImportRow[] {
       problems.push({ row, field: 'row', message: `has ${cells.length} cells where the header has ${columns.length} columns` });
       return;
     }
-    const { input, sourceGroups } = csvRowToInput(new Map(columns.map((column, i) => [column, cells[i]!])));
+    const { input, sourceGroups } = csvRowToInput((column) => {
+      const at = position.get(column);
+      return at === undefined ? undefined : cells[at];
+    });
     rows.push({
       row,
       input,
