@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { TCadenceReport, TCadenceRollup, TCadenceRow } from '../../shared/engagements';
 import { type Executor, queryRows } from '../db/client';
+import { textArray, uuidArray } from '../db/sql-arrays';
 import {
   cadenceWeeks,
   directivePosts,
@@ -65,10 +66,7 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
     // This week may hold an engagement dated after now, which does not count yet: the posts
     // that have one (rarely any) have their week counted from the engagements themselves.
     const codes = postRows.map((post) => post.code);
-    const ids = sql`array[${sql.join(
-      directiveIds.map((id) => sql`${id}`),
-      sql`, `,
-    )}]::uuid[]`;
+    const ids = uuidArray(directiveIds);
     const thisWeekDay = isoDay(new Date(thisWeek));
     const firstWeekDay = isoDay(new Date(firstWeek));
     const thisWeekCount = (postCodes: string[]) =>
@@ -106,7 +104,7 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
           and(
             visibleRecords(viewer, cadenceWeeks),
             sql`${cadenceWeeks.directiveIds} && ${ids}`,
-            inArray(posts.code, codes),
+            sql`${posts.code} = any(${textArray(codes)})`,
             sql`${cadenceWeeks.weekStart} <= ${thisWeekDay}`,
             sql`${cadenceWeeks.weekStart} >= ${firstWeekDay}`,
           ),
@@ -123,7 +121,7 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
             engagementsAhead(viewer, now),
             sql`${engagements.occurredAt} < ${new Date(thisWeek + WEEK_MS)}`,
             inArray(engagementDirectives.directiveId, directiveIds),
-            inArray(posts.code, codes),
+            sql`${posts.code} = any(${textArray(codes)})`,
           ),
         ),
       // The statuses of a directive issued before the first week shown start from each post's
@@ -144,10 +142,7 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
                   order by w.week_start desc, w.last_at desc
                   limit 1
                 ) latest
-                where p.code in (${sql.join(
-                  codes.map((code) => sql`${code}`),
-                  sql`, `,
-                )})
+                where p.code = any(${textArray(codes)})
                 group by p.code`,
           )
         : Promise.resolve([]),
@@ -175,8 +170,9 @@ async function heatmap(db: Executor, viewer: Actor, query: CadenceQuery, rows: C
       }
     }
   }
+  const chosenRows = new Map(chosen ? rows.filter((row) => row.directiveId === chosen.directiveId).map((row) => [row.post, row]) : []);
   const statuses = postRows.map((post, p) => {
-    const row = chosen && rows.find((candidate) => candidate.directiveId === chosen.directiveId && candidate.post === post.code);
+    const row = chosenRows.get(post.code);
     if (!row) return weeks.map(() => null);
     let last: Date | null = earlier.get(p) ?? null;
     const issuedAt = new Date(row.issuedAt);
