@@ -9,8 +9,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.resolve(ROOT, '..', 'shared', 'data');
 const BKA_FILE = path.join(DATA, 'bka-pks-zr-f-01-t01-faelle-1987-2023.csv.gz');
 const BKA_MAPPING = path.join(ROOT, 'docs', 'mappings', 'bka-pks-zr-f-01-t01.json');
-const HAVE_DATA = existsSync(BKA_FILE);
-if (!HAVE_DATA) console.warn(`SKIPPED: the evidence panel on the real BKA file, because ${BKA_FILE} is absent (CI always has it).`);
+const UN_FILE = path.join(DATA, 'un-desa-migrant-stock-percent-1990-2019.csv');
+const UN_MAPPING = path.join(ROOT, 'docs', 'mappings', 'un-desa-migrant-stock.json');
+const HAVE_DATA = existsSync(BKA_FILE) && existsSync(UN_FILE);
+if (!HAVE_DATA) console.warn(`SKIPPED: the evidence panel on the real BKA and UN DESA files, because ${DATA} lacks them (CI always has them).`);
 
 /** A synthetic table with one bad row, and its mapping: the upload page lists the row, column and reason. */
 const SYNTHETIC_MAPPING = {
@@ -81,6 +83,9 @@ describe('the evidence panel and the statistics upload page', () => {
       await upload({ name: 'bka.json', buffer: readFileSync(BKA_MAPPING) }, { name: path.basename(BKA_FILE), buffer: readFileSync(BKA_FILE) });
       await expect.poll(() => page.locator('.import-outcome').textContent(), { timeout: 150_000 }).toContain('Imported');
       expect(await page.locator('.import-outcome').textContent()).toMatch(/Rows read[\d,]+/);
+      await upload({ name: 'un.json', buffer: readFileSync(UN_MAPPING) }, { name: path.basename(UN_FILE), buffer: readFileSync(UN_FILE) });
+      await expect.poll(() => page.locator('.import-outcome').textContent(), { timeout: 60_000 }).toContain('un-desa-migrant-stock-2019');
+      expect(await page.locator('.import-outcome').textContent()).toContain('Imported');
     });
 
     it('shows German and non-German suspects side by side, why no rate per 100,000 non-German residents exists, and the toggle', {
@@ -105,6 +110,22 @@ describe('the evidence panel and the statistics upload page', () => {
           .first()
           .getAttribute('href'),
       ).toMatch(/^https:\/\/www\.bka\.de\//);
+      // The chart's caption and the warnings name every series break: the territory in 1991 and 1993, the counting rules in 2009.
+      const caption = (await page.locator('.evidence-figure-chart figcaption').first().textContent()) ?? '';
+      expect(caption).toMatch(/Series break 1991: .*all of Berlin.*Series break 1993: .*all of Germany.*Series break 2009: /);
+      expect(caption).toContain(
+        'Number of suspects (identified by the police, not convicted), by citizenship; excludes immigration-law offences; not standardised.',
+      );
+      const warnings = await page.getByRole('region', { name: 'Warnings' }).getByRole('listitem').allTextContents();
+      expect(warnings.filter((warning) => /a series break in \d{4}/.test(warning)).map((warning) => warning.match(/a series break in (\d{4})/)![1])).toEqual([
+        '1991',
+        '1993',
+        '2009',
+      ]);
+      // The UN DESA share, as context, with each of its definitions.
+      expect(await page.getByRole('region', { name: 'Other official figures about Germany' }).textContent()).toMatch(
+        /15\.7 % \(2019; by country of birth; not a justice statistic; not standardised; residents only;/,
+      );
       await expectAccessible(page, 'the evidence panel for Germany');
 
       // Included: the figure the BKA counts with them.
@@ -122,5 +143,19 @@ describe('the evidence panel and the statistics upload page', () => {
       await expectAccessible(page, 'the evidence panel for Germany, 2004');
       expect(errors).toEqual([]);
     });
+  });
+
+  it('says that no official figures are imported for a country without any, and how an importer adds some', async () => {
+    await page.goto(`${server.url}/evidence?country=FR`);
+    const official = page.getByRole('region', { name: /^Official figures: .*, France/ });
+    await expect.poll(() => official.locator('.empty-state').textContent(), { timeout: 30_000 }).toContain('No official figures for France are imported.');
+    expect(await official.locator('.empty-state').textContent()).toContain('on the Import statistics page or with demarche statistics import');
+    expect(await official.locator('.empty-state').getByRole('link', { name: 'Import official statistics' }).getAttribute('href')).toBe('/statistics/import');
+    await page.getByLabel('Incident category').selectOption('homicide');
+    await expect
+      .poll(() => official.locator('.empty-state').textContent())
+      .toContain('No official figures for France are imported for the category “Homicide” (homicide).');
+    await expectAccessible(page, 'the evidence panel for a country without official figures');
+    expect(errors).toEqual([]);
   });
 });

@@ -191,6 +191,7 @@ describe('statistics import and list', () => {
         groupDefinition: { code: 'country_of_birth', label: 'By country of birth' },
         justiceStage: { code: 'not_applicable' },
         unit: { code: 'percent' },
+        coverage: { code: 'residents', label: 'Residents only' },
         licence: 'CC BY 3.0 IGO',
       });
       // Latin-1 names came through: Réunion (638 → RE) is a country of the reference data.

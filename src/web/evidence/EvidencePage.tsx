@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId, useState } from 'react';
+import { type ChangeEvent, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TEvidence, TEvidencePanel } from '../../shared/evidence';
 import { useCountriesByCode } from '../cadence/country-queries';
@@ -12,6 +12,7 @@ import { Definitions, PanelFigures } from './EvidenceFigures';
 import { EvidenceRateMap } from './EvidenceRateMap';
 import { EvidenceSeriesChart } from './EvidenceSeriesChart';
 import { figureText, useEvidence } from './evidence-queries';
+import { contextDefinitions, definitionsPhrase, mapCaption, noFiguresText, rateScale } from './panel-captions';
 
 export function EvidencePage() {
   return (
@@ -108,12 +109,13 @@ function Evidence() {
       </div>
       <ErrorAlert error={evidence.error} action="Could not load the evidence" />
       {evidence.isPending && <p>Loading the evidence…</p>}
-      {data && <EvidenceBody data={data} countries={countries.data} />}
+      {data && <EvidenceBody data={data} countries={countries.data} canImport={hasPermission(me.data, 'statistics.import')} />}
     </section>
   );
 }
 
-function EvidenceBody({ data, countries }: { data: TEvidence; countries: ReturnType<typeof useCountriesByCode>['data'] }) {
+function EvidenceBody({ data, countries, canImport }: { data: TEvidence; countries: ReturnType<typeof useCountriesByCode>['data']; canImport: boolean }) {
+  const none = noFiguresText(data);
   return (
     <>
       {data.warnings.length > 0 && (
@@ -133,7 +135,20 @@ function EvidenceBody({ data, countries }: { data: TEvidence; countries: ReturnT
             {data.year ? `, ${data.year}` : ''}
           </h2>
           <p className="small">{data.offenceGroup.description}</p>
-          {data.panels.length === 0 && <p className="empty-state">No official figures are shown for this choice.</p>}
+          {data.panels.length === 0 && (
+            <div className="empty-state">
+              <p>{none.why}</p>
+              <p className="small">
+                {none.how}
+                {canImport && data.offenceGroup.id !== 'none' && (
+                  <>
+                    {' '}
+                    <Link to="/statistics/import">Import official statistics</Link>
+                  </>
+                )}
+              </p>
+            </div>
+          )}
           {data.panels.map((panel) => (
             <Panel key={panel.id} panel={panel} year={data.year ?? 0} countries={countries} />
           ))}
@@ -144,7 +159,7 @@ function EvidenceBody({ data, countries }: { data: TEvidence; countries: ReturnT
                 {data.context.map((item) => (
                   <li key={item.series.key}>
                     {item.series.indicator.name}: {item.value.toLocaleString('en', { maximumFractionDigits: 1 })}{' '}
-                    {item.series.unit.code === 'percent' ? '%' : ''} ({item.year}; {item.series.groupDefinition.label.toLowerCase()};{' '}
+                    {item.series.unit.code === 'percent' ? '%' : ''} ({item.year}; {contextDefinitions(item.series)};{' '}
                     <a href={item.series.source.url}>{item.series.source.publisher}</a>)
                   </li>
                 ))}
@@ -180,6 +195,8 @@ function EvidenceBody({ data, countries }: { data: TEvidence; countries: ReturnT
 }
 
 function Panel({ panel, year, countries }: { panel: TEvidencePanel; year: number; countries: ReturnType<typeof useCountriesByCode>['data'] }) {
+  // One colour scale for every group of the panel: both groups get the same weight.
+  const scale = useMemo(() => rateScale(panel.map), [panel.map]);
   return (
     <section className="evidence-panel" aria-label={panel.title}>
       <h3>{panel.title}</h3>
@@ -188,9 +205,8 @@ function Panel({ panel, year, countries }: { panel: TEvidencePanel; year: number
       <figure className="evidence-figure-chart">
         <EvidenceSeriesChart panel={panel} />
         <figcaption className="small">
-          {panel.definitions.unit.label} of {panel.definitions.justiceStage.label.toLowerCase()}, {panel.definitions.groupDefinition.label.toLowerCase()};{' '}
-          {panel.definitions.immigrationLawOffences.label.toLowerCase()}; {panel.definitions.standardisation.label.toLowerCase()}. Dashed lines: the bounds of a
-          range. {panel.seriesBreaks.map((b) => `Series break ${b.year}: ${b.note}`).join(' ')} Source:{' '}
+          {panel.definitions.unit.label} of {definitionsPhrase(panel.definitions)}. Dashed lines: the bounds of a range.{' '}
+          {panel.seriesBreaks.map((b) => `Series break ${b.year}: ${b.note}`).join(' ')} Source:{' '}
           <a href={panel.source.url}>
             {panel.source.publisher}, {panel.source.tableId}
           </a>
@@ -225,9 +241,25 @@ function Panel({ panel, year, countries }: { panel: TEvidencePanel; year: number
         </TableScroll>
       </details>
       <h4>Map of valid rates per 100,000, {year}</h4>
-      {panel.map.map((entry) => (
-        <EvidenceRateMap key={entry.group.code} entry={entry} countries={countries} year={year} />
-      ))}
+      {panel.map.some((entry) => entry.rates.length > 0) ? (
+        <figure className="evidence-figure-chart">
+          {panel.map.map((entry) => (
+            <div key={entry.group.code}>
+              <h5>{entry.group.label}</h5>
+              <EvidenceRateMap entry={entry} scale={scale} countries={countries} year={year} />
+            </div>
+          ))}
+          <figcaption className="small">
+            {mapCaption(panel, year)} Source of the figures:{' '}
+            <a href={panel.source.url}>
+              {panel.source.publisher}, {panel.source.tableId}
+            </a>
+            ; the population each rate divides by is named beside the group’s figure above.
+          </figcaption>
+        </figure>
+      ) : (
+        panel.map.map((entry) => <EvidenceRateMap key={entry.group.code} entry={entry} scale={scale} countries={countries} year={year} />)
+      )}
     </section>
   );
 }
