@@ -9,7 +9,6 @@ import {
   definitionMismatches,
   type Denominator,
   immigrationLawFigure,
-  mayShareAxis,
   rateFor,
   residentsOf,
   type SeriesFacts,
@@ -298,13 +297,11 @@ describe('definitionMismatches: a warning for each definition two figures differ
     const mismatches = definitionMismatches(base, { ...base, label: 'B', ...change });
     expect(mismatches).toHaveLength(1);
     expect(mismatches[0]).toMatch(message);
-    expect(mayShareAxis(base, { ...base, ...change })).toBe(false);
   });
 
   it('lists every difference at once, and none for figures of one definition', () => {
     expect(definitionMismatches(base, { ...base, groupDefinition: 'country_of_birth', justiceStage: 'convicted', unit: 'percent' })).toHaveLength(3);
     expect(definitionMismatches(base, { ...base, label: 'B' })).toEqual([]);
-    expect(mayShareAxis(base, { ...base })).toBe(true);
   });
 
   it('does not count "no split" or "not an offence statistic" as a difference of that definition', () => {

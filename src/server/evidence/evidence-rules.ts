@@ -270,7 +270,8 @@ export interface ComparedFacts {
 
 /**
  * Why two figures may not be compared: one sentence per definition on which they differ. Two
- * figures with any difference are never drawn on one axis (`mayShareAxis`).
+ * figures with any difference are never drawn on one axis: the panel builder applies this across
+ * every series it would show (`definitionSets`, definition-sets.ts).
  */
 export function definitionMismatches(a: ComparedFacts, b: ComparedFacts): string[] {
   const differ = (what: string, left: string, right: string) =>
@@ -290,10 +291,6 @@ export function definitionMismatches(a: ComparedFacts, b: ComparedFacts): string
     out.push(differ('standardisation', STANDARDISATION_LABELS[a.standardisation], STANDARDISATION_LABELS[b.standardisation]));
   if (a.unit !== b.unit) out.push(differ('unit', STATISTIC_UNIT_LABELS[a.unit], STATISTIC_UNIT_LABELS[b.unit]));
   return out;
-}
-
-export function mayShareAxis(a: ComparedFacts, b: ComparedFacts): boolean {
-  return definitionMismatches(a, b).length === 0;
 }
 
 /** The note of a series break between the year before and this one, or null. */
