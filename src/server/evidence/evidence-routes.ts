@@ -18,7 +18,9 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Official figures for both groups with their definitions, and the incidents posts reported, for a country',
         description:
-          'For the offence group of `category` (all offences without one): per source, both groups side by side with the same layout, ' +
+          'For the offence group of `category` (all offences without one; docs/mappings/offence-groups.json): per source and definition set ' +
+          '(series of different justice stage, group definition, standardisation, immigration-law offences or unit are never in one panel), ' +
+          'both groups side by side with the same layout, ' +
           'a rate per 100,000 only where a population of the same group definition, year and residents is linked (else `rate.reason`), ' +
           'immigration-law offences excluded by default (`immigrationLaw=include` to include them), exactly where the source separates them ' +
           'and otherwise as a bounded range with its reason; warnings on definition mismatches and series breaks; every caveat and source. ' +
