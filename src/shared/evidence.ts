@@ -76,6 +76,15 @@ export type TEvidenceFigure = z.infer<typeof ZEvidenceFigure>;
 
 export const ZEvidencePoint = z.object({ year: z.number().int(), value: ZFigureValue });
 
+const ZEvidenceSource = z.object({
+  publisher: z.string(),
+  tableId: z.string(),
+  title: z.string(),
+  url: z.string(),
+  licence: z.string(),
+  retrievedOn: z.string(),
+});
+
 /** One definition set (one source, one offence group, one justice stage): one chart, both groups side by side. */
 export const ZEvidencePanel = z.object({
   id: z.string(),
@@ -104,15 +113,11 @@ export const ZEvidencePanel = z.object({
       none: z.string().nullable(),
     }),
   ),
+  /** Every caveat of the figures shown, the populations their rates were divided by included. */
   caveats: z.array(z.string()),
-  source: z.object({
-    publisher: z.string(),
-    tableId: z.string(),
-    title: z.string(),
-    url: z.string(),
-    licence: z.string(),
-    retrievedOn: z.string(),
-  }),
+  source: ZEvidenceSource,
+  /** The sources of the population series the panel's rates were divided by (empty when it shows no rate). */
+  denominatorSources: z.array(ZEvidenceSource),
 });
 export type TEvidencePanel = z.infer<typeof ZEvidencePanel>;
 

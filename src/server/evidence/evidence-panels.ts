@@ -170,11 +170,15 @@ function buildPanel(set: { role: Role; row: SeriesRow }[], context: PanelContext
     const subtracted = sourcesOf(group).find((row) => groupOf(row) === other);
     return { ...base, key: `${base.key} (derived)`, groupCode: group, groupDefinition: facts(subtracted ?? reference).groupDefinition, denominator: null };
   };
+  /** The population series a rate shown was divided by: their sources and caveats are the panel's too. */
+  const usedDenominators = new Set<SeriesRow>();
   const rateOf = (group: TStatisticGroup, reference: SeriesRow, value: TFigureValue, code: string, place: Place, y: number) => {
     const figure = figureFacts(group, reference);
     const linked = figure.denominator?.seriesKey ? denominators.get(figure.denominator.seriesKey) : undefined;
     const denominator: Denominator | null = linked ? { series: facts(linked.series), values: linked.values.get(code) ?? new Map() } : null;
-    return rateFor({ figure, value, year: y, place, denominator });
+    const rate = rateFor({ figure, value, year: y, place, denominator });
+    if (rate.valid && linked) usedDenominators.add(linked.series);
+    return rate;
   };
 
   const usedSeries = new Set<SeriesRow>();
@@ -250,15 +254,13 @@ function buildPanel(set: { role: Role; row: SeriesRow }[], context: PanelContext
     series: lines.map((group) => ({ group: labelled(group), points: years.map((y) => ({ year: y, value: yearFigure(group, country.code, y).value })) })),
     seriesBreaks: reference.seriesBreaks,
     map,
-    caveats: [...new Set([...usedSeries].flatMap((row) => row.caveats))],
-    source: {
-      publisher: reference.publisher,
-      tableId: reference.tableId,
-      title: reference.tableTitle,
-      url: reference.url,
-      licence: reference.licence,
-      retrievedOn: reference.retrievedOn,
-    },
+    caveats: [...new Set([...usedSeries, ...usedDenominators].flatMap((row) => row.caveats))],
+    source: sourceOf(reference),
+    denominatorSources: [...new Map([...usedDenominators].map((row) => [row.url + row.tableId, sourceOf(row)])).values()],
     years,
   };
+}
+
+function sourceOf(row: SeriesRow): TEvidencePanel['source'] {
+  return { publisher: row.publisher, tableId: row.tableId, title: row.tableTitle, url: row.url, licence: row.licence, retrievedOn: row.retrievedOn };
 }

@@ -49,6 +49,7 @@ const POPULATION: TStatisticsMappingInput = {
     { column: 'nationals', group: 'nationals', unit: 'count' },
     { column: 'foreigners', group: 'foreign_nationals', unit: 'count' },
   ],
+  caveats: ['Synthetic: residents registered on 31 December.'],
 };
 const POPULATION_CSV = 'country,year,nationals,foreigners\nDE,2022,1000000,200000\nFR,2022,500000,50000\nDE,2021,990000,190000\n';
 
@@ -264,6 +265,11 @@ describe('the evidence panel', () => {
     const { nationals, foreign_nationals: foreign } = byGroup(body.panels[0]!.figures);
     expect(nationals!.rate).toMatchObject({ valid: true, low: 300, high: 300, denominator: { year: 2022, value: 1_000_000 } });
     expect(foreign!.rate).toMatchObject({ valid: true, low: 500, high: 500, denominator: { seriesKey: 'synthetic-population/population/foreign_nationals' } });
+    // The population a rate is divided by is a figure shown: its source is linked and its caveats listed.
+    expect(body.panels[0]!.denominatorSources.map((linked) => linked.url)).toEqual(['https://example.org/synthetic/synthetic-population']);
+    expect(body.sources.map((linked) => linked.url)).toContain('https://example.org/synthetic/synthetic-population');
+    expect(body.panels[0]!.caveats).toContain('Synthetic: residents registered on 31 December.');
+    expect(body.caveats).toContain('Synthetic: residents registered on 31 December.');
     expect(body.panels[0]!.map.find((entry) => entry.group.code === 'foreign_nationals')!.rates).toEqual([
       { country: 'DE', name: 'Germany', low: 500, high: 500 },
       { country: 'FR', name: 'France', low: 400, high: 400 },
@@ -276,6 +282,9 @@ describe('the evidence panel', () => {
       valid: false,
       reason: expect.stringMatching(/no figure for 2023 \(it has 2021–2022, not every year\)/),
     });
+    // No rate shown, so no population is cited.
+    expect(later.panels[0]!.denominatorSources).toEqual([]);
+    expect(later.panels[0]!.caveats).not.toContain('Synthetic: residents registered on 31 December.');
     expect(later.panels[0]!.map[0]!.none).toMatch(/no map/);
   });
 

@@ -108,7 +108,7 @@ export async function getEvidence(
         warnings.push({ kind: 'definition_mismatch', message });
 
   const sources = new Map<string, TEvidence['sources'][number]>();
-  for (const panel of panels) sources.set(panel.source.url + panel.source.tableId, panel.source);
+  for (const panel of panels) for (const source of [panel.source, ...panel.denominatorSources]) sources.set(source.url + source.tableId, source);
   for (const item of context) {
     const { source, licence, retrievedOn } = item.series;
     sources.set(source.url + source.tableId, {
