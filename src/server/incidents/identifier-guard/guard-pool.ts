@@ -32,6 +32,9 @@ function guardPool(): Piscina<readonly GuardTask[], TIdentifierSpan[][]> {
     // One core stays with the server and the database.
     maxThreads: Math.max(1, availableParallelism() - 1),
     idleTimeout: IDLE_MS,
+    // A few chunks wait in each worker, so that it goes from one to the next without waiting for
+    // this thread to take the last result and hand it another (this thread is busy checking rows).
+    concurrentTasksPerWorker: 4,
   });
   return pool;
 }

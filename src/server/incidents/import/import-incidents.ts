@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { type TIdentifierKind, type TIdentifierSpan, ZIncidentInput } from '../../../shared/incidents';
 import type { AuditContext } from '../../audit/audit-context';
 import type { Database, Executor } from '../../db/client';
@@ -37,13 +38,24 @@ export interface ImportOptions {
 }
 
 /**
+ * The fields the guard reads, parsed by the incident schema's own field schemas (trimmed, as
+ * stored): the whole schema is parsed once per row, by prepareIncident, not twice.
+ */
+const ZGuardedText = z.object({
+  summary: ZIncidentInput.shape.summary,
+  placeName: ZIncidentInput.shape.placeName,
+  allowedNames: ZIncidentInput.shape.allowedNames,
+});
+
+/**
  * Every row's free text sent to the guard's worker threads at once, in chunks, before the rows
  * are checked one by one: the main thread checks and writes the first rows while the workers read
- * the later ones. A row that does not parse gets no spans; prepareIncident reports its fields.
+ * the later ones. A row whose text does not parse gets no spans; prepareIncident reports its
+ * fields (and a row that fails elsewhere never asks for its spans).
  */
 function guardRows(rows: readonly ImportRow[]): (index: number) => () => Promise<readonly TIdentifierSpan[]> {
   const texts = rows.map((row) => {
-    const parsed = ZIncidentInput.safeParse(row.input);
+    const parsed = ZGuardedText.safeParse(row.input);
     return parsed.success ? { fields: guardFields(parsed.data), allowedNames: parsed.data.allowedNames } : { fields: {}, allowedNames: [] };
   });
   const chunks = checkIncidentTextsInWorkers(texts);
@@ -54,6 +66,8 @@ function guardRows(rows: readonly ImportRow[]): (index: number) => () => Promise
 
 /** Rows checked between two turns of the event loop, so that a server keeps answering others meanwhile. */
 const CHECKS_PER_TURN = 50;
+/** The fewest rows handed to a writer that waits: a batch costs a few statements whatever its size. */
+const FIRST_WRITE = 250;
 
 /**
  * Imports incidents filed at the importer's home post, all or nothing. Every row is checked
@@ -80,6 +94,8 @@ export async function importIncidents(database: Database, rows: readonly ImportR
     return externalId !== undefined && stored.has(externalId) ? [{ row: row.row, externalId }] : [];
   });
   const toCheck = rows.filter((_, index) => !stored.has(externalIds[index] ?? ''));
+  // The workers read the text while this thread looks up the reference data and the duplicates.
+  const guarded = guardRows(toCheck);
 
   const reference = await loadIncidentReferenceData(db);
   const posts = new Map<string, Promise<WritePost>>();
@@ -122,7 +138,6 @@ export async function importIncidents(database: Database, rows: readonly ImportR
     (created) => ({ created }),
     (error: unknown) => ({ error }),
   );
-  const guarded = guardRows(toCheck);
   let handed = 0;
   for (const [index, row] of toCheck.entries()) {
     try {
@@ -130,9 +145,13 @@ export async function importIncidents(database: Database, rows: readonly ImportR
     } catch (error) {
       errors.push(...rowErrors(row, error));
     }
-    if (pipelined && errors.length === 0 && prepared.length - handed >= batchSize) {
-      channel.push(prepared.slice(handed, handed + batchSize).map(({ incident }) => incident));
-      handed += batchSize;
+    // A full batch goes to the writer; so does what is ready when the writer waits with nothing
+    // to do (from the first rows on): the writer never idles while checked rows wait.
+    const ready = prepared.length - handed;
+    if (pipelined && errors.length === 0 && (ready >= batchSize || (ready >= Math.min(FIRST_WRITE, batchSize) && channel.waiting))) {
+      const size = Math.min(ready, batchSize);
+      channel.push(prepared.slice(handed, handed + size).map(({ incident }) => incident));
+      handed += size;
     }
     if (index % CHECKS_PER_TURN === CHECKS_PER_TURN - 1 || index === toCheck.length - 1) {
       await options.onProgress?.({ phase: 'checking', done: index + 1, total: toCheck.length });
@@ -185,6 +204,11 @@ class BatchChannel<T> implements AsyncIterable<readonly T[]> {
   private wake: (() => void) | undefined;
   private closed = false;
   private failure: Error | undefined;
+
+  /** The writer has written all it was given and waits for the next batch. */
+  get waiting(): boolean {
+    return this.wake !== undefined;
+  }
 
   push(batch: readonly T[]): void {
     this.ready.push(batch);
