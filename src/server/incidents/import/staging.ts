@@ -143,11 +143,14 @@ export type Stager = (batch: StagedBatch) => Promise<void>;
 export function copyStager(client: pg.PoolClient): Stager {
   return async (batch) => {
     for (const [table, rows] of tablesOf(batch)) {
-      if (rows.length === 0) continue;
-      const columns = COLUMNS[table].map(([name]) => name).join(', ');
-      await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`copy ${table} (${columns}) from stdin`)));
+      if (rows.length > 0) await copyRows(client, table, COLUMNS[table].map(([name]) => name).join(', '), rows);
     }
   };
+}
+
+/** Rows into a table by COPY … FROM STDIN, streamed a few hundred rows at a time. */
+export async function copyRows(client: pg.PoolClient, table: string, columns: string, rows: Cell[][]): Promise<void> {
+  await pipeline(Readable.from(copyLines(rows)), client.query(copyFrom(`copy ${table} (${columns}) from stdin`)));
 }
 
 /** PGlite (no COPY FROM STDIN): one statement per table and batch, the rows in one jsonb parameter, so no bind-parameter limit applies. */

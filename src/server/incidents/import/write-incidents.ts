@@ -1,15 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import type { TClearance } from '../../../shared/identity';
 import type { AuditContext } from '../../audit/audit-context';
 import { recordAudit } from '../../audit/record-audit';
+import { isUniqueViolation } from '../../db/constraint-errors';
 import { type Database, type Db, type Executor, queryRows } from '../../db/client';
 import * as schema from '../../db/schema/index';
 import type { Actor } from '../../identity/actor';
 import { higherMarking } from '../../identity/access-policy';
 import type { PreparedIncident } from '../create-incident';
 import { INCIDENT_WORKFLOW } from '../incident-workflow-definition';
-import { copyStager, jsonStager, STAGING_TABLES, type Stager, stagedRows } from './staging';
+import { copyIntoTables } from './copy-into-tables';
+import { copyStager, jsonStager, STAGING_TABLES, type StagedBatch, type Stager, stagedRows } from './staging';
 
 /** Incidents per batch: staged, moved, then the next; progress is reported per batch. */
 export const WRITE_BATCH = 2_000;
@@ -26,11 +29,12 @@ export interface WriteOptions {
 
 /**
  * Writes checked incidents in one transaction: all of them, or none when anything fails or
- * the process dies. Each batch is staged (COPY on PostgreSQL) and moved by INSERT … SELECT;
- * an external id stored meanwhile (a concurrent import of the same file) is left as it is
- * (ON CONFLICT DO NOTHING), with its sources. Every incident gets its `created` activity, on
- * which four eyes relies; the import as a whole gets one audit event. Returns how many were
- * written.
+ * the process dies. On PostgreSQL each batch is copied straight into the tables (COPY); an
+ * external id stored meanwhile (a concurrent import of the same file) makes that batch go
+ * through the staging tables instead, moved by INSERT … SELECT … ON CONFLICT DO NOTHING, which
+ * leaves the stored incident as it is, with its sources. PGlite, which has no COPY FROM STDIN,
+ * always stages. Every incident gets its `created` activity, on which four eyes relies; the
+ * import as a whole gets one audit event. Returns how many were written.
  */
 export async function writeIncidents(database: Database, incidents: readonly PreparedIncident[], options: WriteOptions): Promise<number> {
   if (incidents.length === 0) return 0;
@@ -50,14 +54,12 @@ export async function writeIncidentBatches(
   batches: AsyncIterable<readonly PreparedIncident[]>,
   options: WriteOptions & { total: number },
 ): Promise<number> {
-  return inTransaction(database, async (tx, stage) => {
-    for (const statement of STAGING_TABLES) await tx.execute(statement);
+  return inTransaction(database, options.actor.id, async (tx, write) => {
     let created = 0;
     let staged = 0;
     const written: PreparedIncident[] = [];
     for await (const batch of batches) {
-      await stage(stagedRows(batch));
-      created += await moveStaged(tx, options.actor.id);
+      created += await write(stagedRows(batch));
       staged += batch.length;
       written.push(...batch);
       await options.onProgress?.(staged, options.total);
@@ -67,14 +69,17 @@ export async function writeIncidentBatches(
   });
 }
 
-async function inTransaction<T>(database: Database, work: (tx: Executor, stage: Stager) => Promise<T>): Promise<T> {
-  if (database.raw.driver === 'pglite') return database.db.transaction((tx) => work(tx, jsonStager(tx)));
+/** Writes one batch inside the transaction; returns how many incidents it created. */
+type BatchWriter = (batch: StagedBatch) => Promise<number>;
+
+async function inTransaction<T>(database: Database, actorId: string, work: (tx: Executor, write: BatchWriter) => Promise<T>): Promise<T> {
+  if (database.raw.driver === 'pglite') return database.db.transaction((tx) => work(tx, throughStaging(tx, jsonStager(tx), actorId)));
   // COPY needs the connection the transaction runs on: one client, with Drizzle on it.
   const client = await database.raw.pool.connect();
   let failure: Error | undefined;
   try {
     const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
-    return await db.transaction((tx) => work(tx, copyStager(client)));
+    return await db.transaction((tx) => work(tx, copyOrStage(client, throughStaging(tx, copyStager(client), actorId), actorId)));
   } catch (error) {
     failure = error as Error;
     throw error;
@@ -82,6 +87,37 @@ async function inTransaction<T>(database: Database, work: (tx: Executor, stage: 
     // A connection that failed mid-COPY is closed rather than handed to the next request.
     client.release(failure);
   }
+}
+
+/** Staged, then moved; the staging tables are made on first use (on PostgreSQL, most imports never need them). */
+function throughStaging(tx: Executor, stage: Stager, actorId: string): BatchWriter {
+  let made = false;
+  return async (batch) => {
+    if (!made) for (const statement of STAGING_TABLES) await tx.execute(statement);
+    made = true;
+    await stage(batch);
+    return moveStaged(tx, actorId);
+  };
+}
+
+/**
+ * Each batch copied into the tables inside a savepoint. Only a unique external id can refuse a
+ * row the checks let through (ids are made here): when one is refused, another import stored it
+ * after this one looked, and the batch goes through the staging tables, which skip it.
+ */
+function copyOrStage(client: pg.PoolClient, staging: BatchWriter, actorId: string): BatchWriter {
+  return async (batch) => {
+    await client.query('savepoint import_batch');
+    try {
+      await copyIntoTables(client, batch, actorId);
+    } catch (error) {
+      if (!isUniqueViolation(error, 'incidents_external_id_idx')) throw error;
+      await client.query('rollback to savepoint import_batch');
+      return staging(batch);
+    }
+    await client.query('release savepoint import_batch');
+    return batch.incidents.length;
+  };
 }
 
 async function moveStaged(tx: Executor, actorId: string): Promise<number> {
