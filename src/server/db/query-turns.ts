@@ -57,11 +57,13 @@ export class QueryTurns {
     // Called from inside the running turn: it is part of that turn, and waiting would deadlock.
     if (this.#current && holding.getStore() === this.#current) return work();
     const flow = flows.getStore() ?? BACKGROUND;
-    if (this.#busy || this.#waiting.length > 0) {
-      await new Promise<void>((start) => this.#waiting.push({ flow, queuedAt: this.now(), sequence: this.#sequence++, start }));
-    } else {
-      this.#busy = true;
-    }
+    await new Promise<void>((start) => {
+      this.#waiting.push({ flow, queuedAt: this.now(), sequence: this.#sequence++, start });
+      if (!this.#busy) {
+        this.#busy = true;
+        this.#handOver();
+      }
+    });
     const started = this.now();
     const turn = {};
     this.#current = turn;
@@ -70,12 +72,19 @@ export class QueryTurns {
     } finally {
       this.#current = undefined;
       flow.serviceMs += this.now() - started;
-      // PGlite's statements resolve in microtasks: handing the next turn over at once would keep
-      // Node from reading the requests that arrived meanwhile until the whole queue has run.
-      // The next turn is chosen once the event loop has read them.
-      if (this.#waiting.length > 0) setImmediate(() => this.#next());
-      else this.#busy = false;
+      this.#handOver();
     }
+  }
+
+  /**
+   * PGlite runs a statement in the server's own thread and resolves it in microtasks, and a
+   * request's next statement follows in microtasks too: started at once, a burst of requests
+   * would run from their first statement to their last without Node ever reading the requests
+   * that arrived meanwhile. So every turn starts from setImmediate, once the event loop has read
+   * them, and is then given to the flow whose turn it is among all that wait.
+   */
+  #handOver(): void {
+    setImmediate(() => this.#next());
   }
 
   /** How many statements wait for their turn (tests). */
