@@ -1,9 +1,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type TIdentifierKind, type TIdentifierSpan, ZIncidentInput } from '../../../shared/incidents';
 import type { AuditContext } from '../../audit/audit-context';
 import type { Database, Executor } from '../../db/client';
+import { textArray } from '../../db/sql-arrays';
 import { incidents } from '../../db/schema/index';
 import { ZDate } from '../../../shared/dates';
 import { AppError } from '../../http/app-error';
@@ -276,16 +277,14 @@ function repeatedExternalIds(rows: readonly ImportRow[], externalIds: readonly (
   });
 }
 
+/** The external ids already stored, in one query: the ids as one array parameter, not one parameter each. */
 async function storedExternalIds(db: Executor, ids: string[]): Promise<Set<string>> {
-  const stored = new Set<string>();
-  for (let start = 0; start < ids.length; start += 5_000) {
-    const found = await db
-      .select({ externalId: incidents.externalId })
-      .from(incidents)
-      .where(inArray(incidents.externalId, ids.slice(start, start + 5_000)));
-    for (const { externalId } of found) if (externalId !== null) stored.add(externalId);
-  }
-  return stored;
+  if (ids.length === 0) return new Set();
+  const found = await db
+    .select({ externalId: incidents.externalId })
+    .from(incidents)
+    .where(sql`${incidents.externalId} = any(${textArray(ids)})`);
+  return new Set(found.flatMap(({ externalId }) => (externalId === null ? [] : [externalId])));
 }
 
 const WHAT: Record<TIdentifierKind, string> = {
