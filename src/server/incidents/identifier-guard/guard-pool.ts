@@ -10,8 +10,8 @@ import type { GuardTask } from './guard-worker';
  *   it when no check has come for `IDLE_MS`: a server that is not saving incidents does not hold
  *   them, and loading them (1–3 s) never stops the server answering other requests.
  * - A bulk import checks its rows in chunks on the workers while the main thread prepares and
- *   writes. On 2 cores that gains nothing (0.29 of raw COPY against 0.34 in-thread,
- *   docs/incident-import.md); with more cores the chunks run on all but one of them.
+ *   writes. On 2 cores there is one worker, a third busy thread beside this one and the database
+ *   (docs/incident-import.md, "Speed"); with more cores the chunks run on all but one of them.
  *
  * Built from TypeScript sources (tests, tsx) the worker loads through tsx; in the compiled server
  * it is dist/server/guard-worker.js, beside cli.js (scripts/build-server.mjs).
