@@ -69,19 +69,22 @@ function windowDaysOf(options: DuplicateSearchOptions): number {
 
 /** Scores the rows one probe's window returned and keeps the best, highest score first (then by id, so ties are stable). */
 class CandidateList {
-  readonly #shingles: Set<string>;
+  readonly #summary: string;
+  /** Shingled on the first stored incident near it: an import's rows mostly have none. */
+  #shingles: Set<string> | undefined;
   readonly #exclude: Set<string>;
   readonly #minScore: number;
   readonly #found: ScoredCandidate[] = [];
 
   constructor(probe: DuplicateProbe, options: DuplicateSearchOptions) {
-    this.#shingles = wordShingles(probe.summary);
+    this.#summary = probe.summary;
     this.#exclude = new Set(probe.exclude ?? []);
     this.#minScore = options.minScore ?? DUPLICATE_MIN_SCORE;
   }
 
   consider(id: string, shingles: ReadonlySet<string>): void {
     if (this.#exclude.has(id)) return;
+    this.#shingles ??= wordShingles(this.#summary);
     const score = jaccard(this.#shingles, shingles);
     if (score >= this.#minScore) this.#found.push({ id, score });
   }
