@@ -30,7 +30,7 @@ export type EngagementSummaryDetails = Pick<TEngagementSummary, 'directives' | '
  * trips and query building were most of a list request's time.
  */
 export async function loadEngagementDetails(db: Executor, ids: string[], viewer: Actor): Promise<Map<string, EngagementDetails>> {
-  const { rows, editors, returns } = await loadRows<DetailRow>(
+  return loadDetails<DetailRow, EngagementDetails>(
     db,
     ids,
     sql`${citations(readableArray(viewer), sql`, 'text', tp.text`)},
@@ -42,82 +42,79 @@ export async function loadEngagementDetails(db: Executor, ids: string[], viewer:
                                   order by f.due_date, f.id)
                   from follow_ups f left join users o on o.id = f.owner_id
                   where f.engagement_id = e.id), '[]') as "followUps"`,
-  );
-  return new Map(
-    ids.map((id) => {
-      const row = rows.get(id);
-      return [
-        id,
-        {
-          directives: row?.directives ?? [],
-          contacts: row?.contacts ?? [],
-          officers: row?.officers ?? [],
-          points: row?.points ?? [],
-          pointsApplicable: Number(row?.pointsApplicable ?? 0),
-          followUps: row?.followUps ?? [],
-          returned: returns.get(id) ?? null,
-          editors: editors.get(id) ?? [],
-        },
-      ];
-    }),
+    (row, cited) => ({ ...cited, officers: row?.officers ?? [], followUps: row?.followUps ?? [] }),
   );
 }
 
 /** The same for a list: no point texts, officers or follow-ups, only how many follow-ups are open. */
 export async function loadEngagementSummaryDetails(db: Executor, ids: string[], viewer: Actor): Promise<Map<string, EngagementSummaryDetails>> {
-  const { rows, editors, returns } = await loadRows<SummaryRow>(
+  return loadDetails<SummaryRow, EngagementSummaryDetails>(
     db,
     ids,
     sql`${citations(readableArray(viewer), sql``)},
         (select count(*)::int from follow_ups f where f.engagement_id = e.id and f.done_at is null) as "openFollowUps"`,
-  );
-  return new Map(
-    ids.map((id) => {
-      const row = rows.get(id);
-      return [
-        id,
-        {
-          directives: row?.directives ?? [],
-          contacts: row?.contacts ?? [],
-          points: row?.points ?? [],
-          pointsApplicable: Number(row?.pointsApplicable ?? 0),
-          openFollowUps: Number(row?.openFollowUps ?? 0),
-          returned: returns.get(id) ?? null,
-          editors: editors.get(id) ?? [],
-        },
-      ];
-    }),
+    (row, cited) => ({ ...cited, openFollowUps: Number(row?.openFollowUps ?? 0) }),
   );
 }
 
-interface DetailRow {
+/** What both shapes cite, read from a row of `citations` and the workflow's facts. */
+interface Cited<Point> {
+  directives: EngagementDetails['directives'];
+  contacts: EngagementDetails['contacts'];
+  points: Point[];
+  pointsApplicable: number;
+  returned: EngagementDetails['returned'];
+  editors: string[];
+}
+
+interface CitedRow<Point> {
   id: string;
   directives: EngagementDetails['directives'];
   contacts: EngagementDetails['contacts'];
-  officers: EngagementDetails['officers'];
-  points: EngagementDetails['points'];
+  points: Point[];
   pointsApplicable: number;
+}
+
+interface DetailRow extends CitedRow<EngagementDetails['points'][number]> {
+  officers: EngagementDetails['officers'];
   followUps: EngagementDetails['followUps'];
 }
 
-interface SummaryRow {
-  id: string;
-  directives: EngagementSummaryDetails['directives'];
-  contacts: EngagementSummaryDetails['contacts'];
-  points: EngagementSummaryDetails['points'];
-  pointsApplicable: number;
+interface SummaryRow extends CitedRow<EngagementSummaryDetails['points'][number]> {
   openFollowUps: number;
 }
 
-/** One query of `columns` per page, beside the workflow's editors and latest returns, all three at once. */
-async function loadRows<Row extends { id: string }>(db: Executor, ids: string[], columns: SQL) {
-  if (ids.length === 0) return { rows: new Map<string, Row>(), editors: new Map<string, string[]>(), returns: new Map() };
+/**
+ * One query of `columns` per page, beside the workflow's editors and latest returns (all three
+ * at once), and each id's details: what both shapes cite, with what `finish` adds.
+ */
+async function loadDetails<Row extends CitedRow<unknown>, Details>(
+  db: Executor,
+  ids: string[],
+  columns: SQL,
+  finish: (row: Row | undefined, cited: Cited<Row['points'][number]>) => Details,
+): Promise<Map<string, Details>> {
+  if (ids.length === 0) return new Map();
   const [editors, returns, rows] = await Promise.all([
     loadEditors(db, ENGAGEMENT_WORKFLOW.recordType, ids),
     loadLatestReturns(db, ENGAGEMENT_WORKFLOW.recordType, ids),
     queryRows<Row>(db, sql`select e.id, ${columns} from engagements e where e.id = any(${uuidArray(ids)})`),
   ]);
-  return { rows: new Map(rows.map((row) => [row.id, row])), editors, returns };
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return new Map(
+    ids.map((id) => {
+      const row = byId.get(id);
+      const cited = {
+        directives: row?.directives ?? [],
+        contacts: row?.contacts ?? [],
+        points: (row?.points ?? []) as Row['points'][number][],
+        pointsApplicable: Number(row?.pointsApplicable ?? 0),
+        returned: returns.get(id) ?? null,
+        editors: editors.get(id) ?? [],
+      };
+      return [id, finish(row, cited)];
+    }),
+  );
 }
 
 function readableArray(viewer: Actor): SQL {

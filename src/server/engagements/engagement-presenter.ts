@@ -30,7 +30,10 @@ export interface EngagementRow extends Omit<EngagementSummaryRow, 'hasCounterpar
   counterpartDate: string | null;
 }
 
-export function presentEngagement(row: EngagementRow, { editors, returned, ...details }: EngagementDetails, viewer: Actor): TEngagement {
+type Common = Omit<TEngagementSummary, 'directives' | 'contacts' | 'points' | 'pointsApplicable' | 'openFollowUps' | 'hasCounterpartAccount'>;
+
+/** What the record and its summary present alike, the allowed actions included. */
+function presentCommon(row: Omit<EngagementSummaryRow, 'hasCounterpartAccount'>, editors: string[], returned: TEngagement['returned'], viewer: Actor): Common {
   return {
     id: row.id,
     post: row.postCode,
@@ -40,12 +43,6 @@ export function presentEngagement(row: EngagementRow, { editors, returned, ...de
     kind: row.kind as TEngagement['kind'],
     classification: row.classification,
     status: row.status as TEngagement['status'],
-    ...details,
-    commitments: row.commitments,
-    ourReadout: row.ourReadout,
-    counterpartAccount: row.counterpartAccount,
-    counterpartSourceUrl: row.counterpartSourceUrl,
-    counterpartDate: row.counterpartDate,
     synthetic: row.synthetic,
     draftedBy: { id: row.draftedBy, name: row.drafterName },
     approvedBy: row.approvedBy && row.approverName !== null ? { id: row.approvedBy, name: row.approverName } : null,
@@ -57,29 +54,23 @@ export function presentEngagement(row: EngagementRow, { editors, returned, ...de
   };
 }
 
+export function presentEngagement(row: EngagementRow, { editors, returned, ...details }: EngagementDetails, viewer: Actor): TEngagement {
+  return {
+    ...presentCommon(row, editors, returned, viewer),
+    ...details,
+    commitments: row.commitments,
+    ourReadout: row.ourReadout,
+    counterpartAccount: row.counterpartAccount,
+    counterpartSourceUrl: row.counterpartSourceUrl,
+    counterpartDate: row.counterpartDate,
+  };
+}
+
 /** An engagement as a list shows it (ZEngagementSummary): the same rules for its actions. */
 export function presentEngagementSummary(
   row: EngagementSummaryRow,
   { editors, returned, ...details }: EngagementSummaryDetails,
   viewer: Actor,
 ): TEngagementSummary {
-  return {
-    id: row.id,
-    post: row.postCode,
-    postName: row.postName,
-    country: row.countryAlpha2,
-    occurredAt: row.occurredAt.toISOString(),
-    kind: row.kind as TEngagement['kind'],
-    classification: row.classification,
-    status: row.status as TEngagement['status'],
-    ...details,
-    hasCounterpartAccount: row.hasCounterpartAccount,
-    synthetic: row.synthetic,
-    draftedBy: { id: row.draftedBy, name: row.drafterName },
-    approvedBy: row.approvedBy && row.approverName !== null ? { id: row.approvedBy, name: row.approverName } : null,
-    submittedAt: row.submittedAt?.toISOString() ?? null,
-    approvedAt: row.approvedAt?.toISOString() ?? null,
-    returned: row.status === 'draft' ? returned : null,
-    allowedActions: engagementActions(viewer, { ...row, editors }),
-  };
+  return { ...presentCommon(row, editors, returned, viewer), ...details, hasCounterpartAccount: row.hasCounterpartAccount };
 }
