@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { EVIDENCE_TYPE_LABELS, FLAG_STATEMENT, type TAssessment } from '../../shared/assessments';
-import { POLICY_MEASURE_STATUS_LABELS } from '../../shared/policy-measures';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { MarkingBanner, SyntheticLabel } from '../ui/Marking';
@@ -8,7 +7,8 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { TableScroll } from '../ui/TableScroll';
 import { ReasonControl } from './ReasonControl';
 import { ASSESSMENT_STATUS_LABEL, scoreText } from './policy-labels';
-import { useAssessment, useAssessmentChanges, useAssessmentWrite } from './policy-queries';
+import { AssessmentChanges } from './AssessmentChanges';
+import { useAssessment, useAssessmentWrite } from './policy-queries';
 
 export function AssessmentPage() {
   const { id = '' } = useParams();
@@ -92,7 +92,7 @@ function Assessment({ assessment }: { assessment: TAssessment }) {
           ))}
         </ul>
       )}
-      <Changes assessment={assessment} />
+      <AssessmentChanges assessment={assessment} />
       <MarkingBanner classification={assessment.classification} />
     </article>
   );
@@ -141,54 +141,5 @@ function Actions({ assessment }: { assessment: TAssessment }) {
       </div>
       <ErrorAlert error={act.error} action="Could not change the assessment" />
     </>
-  );
-}
-
-/** What moved since the country's previous assessed period, with the measures that explain it. */
-function Changes({ assessment }: { assessment: TAssessment }) {
-  const changes = useAssessmentChanges(assessment.country, assessment.period);
-  if (!changes.data) return <ErrorAlert error={changes.error} action="Could not load what changed" />;
-  const data = changes.data;
-  return (
-    <section aria-label="What moved">
-      <h2>What moved since {data.earlier ? data.earlier.period : 'the previous period'}</h2>
-      {!data.earlier ? (
-        <p className="muted">No earlier assessment of {data.countryName} you may see.</p>
-      ) : (
-        <TableScroll label="Changes by area">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Area</th>
-                <th scope="col">{data.earlier.period}</th>
-                <th scope="col">{data.to}</th>
-                <th scope="col">Change</th>
-                <th scope="col">Measures changed in {data.to}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.areas.map((area) => (
-                <tr key={area.area}>
-                  <th scope="row">{area.areaName}</th>
-                  <td>{scoreText(area.earlier)}</td>
-                  <td>{scoreText(area.later)}</td>
-                  <td>{area.change === null ? '—' : area.change > 0 ? `+${area.change}` : area.change < 0 ? `−${-area.change}` : 'no change'}</td>
-                  <td>
-                    {area.measures.length === 0
-                      ? '—'
-                      : area.measures.map((measure) => (
-                          <span key={`${measure.id}-${measure.effectiveOn}`} className="block">
-                            <Link to={`/policy/measures/${measure.id}`}>{measure.title}</Link>: {POLICY_MEASURE_STATUS_LABELS[measure.status].toLowerCase()} on{' '}
-                            {measure.effectiveOn}
-                          </span>
-                        ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </section>
   );
 }

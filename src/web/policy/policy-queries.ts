@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TAssessment, TAssessmentChanges, TAssessmentDeadline, TAssessmentMap, TAssessmentTimeline } from '../../shared/assessments';
 import type { TPolicyArea, TPolicyMeasure } from '../../shared/policy-measures';
 import { refreshInbox } from '../inbox/inbox-queries';
@@ -35,12 +35,14 @@ export function useAssessmentTimeline(country: string) {
   });
 }
 
-export function useAssessmentChanges(country: string, to: string) {
+/** What moved between two periods of a country; without `from`, since the assessed period before `to`. */
+export function useAssessmentChanges(country: string, to: string, from = '') {
   return useQuery({
-    queryKey: ['assessments', 'changes', country, to],
-    queryFn: () => apiGet<TAssessmentChanges>(`${ASSESSMENTS_PATH}/changes`, { country, to }),
+    queryKey: ['assessments', 'changes', country, to, from],
+    queryFn: () => apiGet<TAssessmentChanges>(`${ASSESSMENTS_PATH}/changes`, { country, to, ...(from ? { from } : {}) }),
     enabled: Boolean(country && to),
     staleTime: 0,
+    placeholderData: keepPreviousData,
   });
 }
 
