@@ -81,6 +81,7 @@ const router = createBrowserRouter([
       { path: 'policy/measures', lazy: async () => ({ Component: (await import('./policy/MeasuresPage')).MeasuresPage }) },
       { path: 'policy/measures/new', lazy: async () => ({ Component: (await import('./policy/MeasureNewPage')).MeasureNewPage }) },
       { path: 'policy/measures/:id', lazy: async () => ({ Component: (await import('./policy/MeasurePage')).MeasurePage }) },
+      { path: 'policy/measures/:id/edit', lazy: async () => ({ Component: (await import('./policy/MeasureEditPage')).MeasureEditPage }) },
       { path: 'policy/assessments', lazy: async () => ({ Component: (await import('./policy/AssessmentsPage')).AssessmentsPage }) },
       { path: 'policy/assessments/:id', lazy: async () => ({ Component: (await import('./policy/AssessmentPage')).AssessmentPage }) },
       { path: 'policy/assessments/:id/edit', lazy: async () => ({ Component: (await import('./policy/AssessmentEditPage')).AssessmentEditPage }) },

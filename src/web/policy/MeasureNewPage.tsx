@@ -3,9 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { TClearance } from '../../shared/identity';
 import {
-  MEASURE_TEXT_MAX,
-  POLICY_DIRECTION_LABELS,
-  POLICY_DIRECTIONS,
   POLICY_MEASURE_STATUS_LABELS,
   POLICY_MEASURE_STATUSES,
   type TPolicyDirection,
@@ -13,11 +10,11 @@ import {
   type TPolicyMeasureStatus,
 } from '../../shared/policy-measures';
 import { apiSend, fieldErrors } from '../ui/api';
-import { MarkingSelect } from '../ui/ClearanceSelect';
 import { Field } from '../ui/Field';
 import { FormProblem } from '../ui/FormProblem';
 import { RequirePermission } from '../ui/RequirePermission';
-import { MEASURES_PATH, usePolicyAreas } from './policy-queries';
+import { MeasureFields } from './MeasureFields';
+import { MEASURES_PATH } from './policy-queries';
 import { emptyPolicySource, PolicySourceFields, sourceBody } from './PolicySourceFields';
 
 export function MeasureNewPage() {
@@ -33,7 +30,6 @@ const FIELDS = ['area', 'title', 'status', 'statusOn', 'direction', 'summary', '
 /** A law or policy of the post's country, with its status, the date of that status, and its first source. */
 function MeasureForm() {
   const navigate = useNavigate();
-  const areas = usePolicyAreas();
   const [draft, setDraft] = useState({
     area: '',
     title: '',
@@ -70,26 +66,7 @@ function MeasureForm() {
       <h1>Record a policy measure</h1>
       <form aria-label="Policy measure" onSubmit={submit} noValidate>
         <FormProblem error={save.error} fields={FIELDS} action="Could not record the measure" />
-        <div className="form-grid">
-          <Field label="Area" error={errors.area}>
-            {(control) => (
-              <select {...control} value={draft.area} onChange={(event) => set({ area: event.target.value })}>
-                <option value="">Choose an area</option>
-                {areas.data?.items
-                  .filter((area) => !area.retired)
-                  .map((area) => (
-                    <option key={area.code} value={area.code}>
-                      {area.name}
-                    </option>
-                  ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Title" error={errors.title} hint="The law or policy as the government names it">
-            {(control) => (
-              <input {...control} value={draft.title} maxLength={MEASURE_TEXT_MAX.title} onChange={(event) => set({ title: event.target.value })} />
-            )}
-          </Field>
+        <MeasureFields draft={draft} onChange={set} errors={errors}>
           <Field label="Status" error={errors.status}>
             {(control) => (
               <select {...control} value={draft.status} onChange={(event) => set({ status: event.target.value as TPolicyMeasureStatus })}>
@@ -104,24 +81,7 @@ function MeasureForm() {
           <Field label="Status date" error={errors.statusOn} hint="When this status took effect">
             {(control) => <input {...control} type="date" value={draft.statusOn} onChange={(event) => set({ statusOn: event.target.value })} />}
           </Field>
-          <Field label="Direction" error={errors.direction}>
-            {(control) => (
-              <select {...control} value={draft.direction} onChange={(event) => set({ direction: event.target.value as TPolicyDirection })}>
-                {POLICY_DIRECTIONS.map((direction) => (
-                  <option key={direction} value={direction}>
-                    {POLICY_DIRECTION_LABELS[direction]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Marking" error={errors.classification} hint="At or below your clearance">
-            {(control) => <MarkingSelect {...control} value={draft.classification} onChange={(classification) => set({ classification })} />}
-          </Field>
-        </div>
-        <Field label="Summary" error={errors.summary} count={{ length: draft.summary.length, max: MEASURE_TEXT_MAX.summary }}>
-          {(control) => <textarea {...control} rows={4} value={draft.summary} onChange={(event) => set({ summary: event.target.value })} />}
-        </Field>
+        </MeasureFields>
         <fieldset>
           <legend>Source</legend>
           {errors.sources && (

@@ -35,6 +35,13 @@ function Measure({ measure }: { measure: TPolicyMeasure }) {
       </p>
       <h1>{measure.title}</h1>
       {measure.synthetic && <SyntheticLabel />}
+      {can('update') && (
+        <div className="page-actions">
+          <Link to={`/policy/measures/${measure.id}/edit`} className="button">
+            Edit
+          </Link>
+        </div>
+      )}
       <dl className="facts">
         <dt>Country</dt>
         <dd>{measure.countryName}</dd>
