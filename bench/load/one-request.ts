@@ -12,7 +12,13 @@ const f = await prepareFixture({ engagements, driver: process.env.BENCH_LOAD_DB 
 const app = await serveDemarche(f.env);
 try {
   const hq = await signIn(app.url, f.users.hq, f.password);
-  for (const path of ['/api/v1/me', '/api/v1/engagements', '/api/v1/directives', `/api/v1/cadence?directive=${f.directiveId}`, `/api/v1/directives/${f.directiveId}/coverage`]) {
+  for (const path of [
+    '/api/v1/me',
+    '/api/v1/engagements',
+    '/api/v1/directives',
+    `/api/v1/cadence?directive=${f.directiveId}`,
+    `/api/v1/directives/${f.directiveId}/coverage`,
+  ]) {
     const times: number[] = [];
     let size = 0;
     for (let run = 0; run < 50; run += 1) {

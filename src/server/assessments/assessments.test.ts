@@ -5,7 +5,7 @@ import { assessments, auditEvents } from '../db/schema/index';
 import { buildEngagement } from '../engagements/test-builders';
 import { buildIncident } from '../incidents/test-builders';
 import { buildMeasure } from '../policy-measures/test-builders';
-import { againstUncommitted } from '../policy-measures/test-races';
+import { againstUncommitted } from '../testing/races';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 import { buildAssessment, buildStatisticSeries } from './test-builders';
 

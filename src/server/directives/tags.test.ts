@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tags } from '../db/schema/index';
+import { incidentCategories, tags } from '../db/schema/index';
 import { seedReference } from '../reference/seed-reference';
+import { againstUncommitted } from '../testing/races';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
 import { createTestDatabase } from '../testing/test-database';
 import { COMMON_TAGS } from './seed-tags';
@@ -57,6 +58,24 @@ describe('subject TAGS', () => {
 
     const audit = await t.request({ method: 'GET', url: '/api/v1/audit?action=tag.created', as: admin });
     expect(audit.json().items).toEqual([expect.objectContaining({ recordType: 'tag', recordId: 'KOMC', actorEmail: admin.email })]);
+  });
+
+  it('answers in words when another administrator adds the same code at the same moment, a TAGS code or an incident category', async () => {
+    // The other administrator's code is written but not committed: the check cannot see it, the key decides.
+    const tag = await againstUncommitted(
+      t,
+      (tx) => tx.insert(tags).values({ code: 'KRAC', name: 'Synthetic race' }),
+      () => t.request({ method: 'POST', url: '/api/v1/tags', as: admin, payload: { code: 'KRAC', name: 'Other' } }),
+    );
+    expect(tag.statusCode, tag.body).toBe(409);
+    expect(tag.json().errors).toEqual([{ field: 'body.code', message: 'already exists' }]);
+    const category = await againstUncommitted(
+      t,
+      (tx) => tx.insert(incidentCategories).values({ code: 'synthetic_race', name: 'Synthetic race' }),
+      () => t.request({ method: 'POST', url: '/api/v1/incident-categories', as: admin, payload: { code: 'synthetic_race', name: 'Other' } }),
+    );
+    expect(category.statusCode, category.body).toBe(409);
+    expect(category.json().errors).toEqual([{ field: 'body.code', message: '"synthetic_race" is taken: choose another code' }]);
   });
 
   it('pages through the TAGS with the cursor', async () => {

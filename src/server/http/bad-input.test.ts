@@ -208,6 +208,29 @@ describe('what reaches the log and the wire', () => {
     await t.close();
   });
 
+  it('answers a write that lost a race on a unique key with 409 in words, whatever command forgot to', async () => {
+    const t = await createTestApp();
+    const app = await buildApp({
+      database: t.database,
+      webDir: '/nonexistent',
+      sessionSecret: TEST_SESSION_SECRET,
+      extraRoutes: async (instance) => {
+        // What a check-then-insert command does when another request inserted between the two.
+        instance.post('/api/test/racing-insert', async () => {
+          await instance.db.execute(sql`insert into tags (code, name) values ('RACE', 'Synthetic race')`);
+          return {};
+        });
+      },
+    });
+    expect((await app.inject({ method: 'POST', url: '/api/test/racing-insert' })).statusCode).toBe(200);
+    const lost = await app.inject({ method: 'POST', url: '/api/test/racing-insert' });
+    expect(lost.statusCode).toBe(409);
+    expect(String(lost.headers['content-type'])).toContain('application/problem+json');
+    expect(lost.json()).toMatchObject({ status: 409, title: 'Conflict', detail: expect.stringContaining('Nothing of this request was saved') });
+    await app.close();
+    await t.close();
+  });
+
   it('answers a NUL in a header over real HTTP with problem+json', async () => {
     const t = await createTestApp();
     const address = await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -65,6 +65,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       };
       const retryAfter = (error as { retryAfter?: number }).retryAfter;
       if (retryAfter !== undefined) extraHeaders['retry-after'] = String(retryAfter);
+    } else if (raceLost(error)) {
+      // Two requests wrote the same key or the same rows at once and the database decided: the
+      // commands answer the races they know in their own words; this is the answer for the rest.
+      request.log.info({ error: errorSummary(error) }, 'write lost a race');
+      problem = {
+        type: problemType('conflict'),
+        title: 'Conflict',
+        status: 409,
+        detail: RACE_DETAIL[raceLost(error)!],
+      };
     } else {
       // The summary only: a database error carries the query's parameters (hashes, record text).
       request.log.error({ error: errorSummary(error) }, 'unhandled error');
@@ -98,6 +108,22 @@ export function frameworkProblem(error: FastifyError, url: string): TProblem {
 export const PROBLEM_CONTENT_TYPE = CONTENT_TYPE;
 /** Longer path parameters are refused by the router (their own schemas name shorter limits). */
 export const MAX_PARAM_LENGTH = 500;
+
+const RACE_DETAIL = {
+  '23505':
+    'Another request saved a record with the same key at the same moment. Nothing of this request was saved: reload, and try again if it is still needed.',
+  '40001': 'Another request changed the same records at the same moment. Nothing of this request was saved: try again.',
+  '40P01': 'Another request changed the same records at the same moment. Nothing of this request was saved: try again.',
+} as const;
+
+/** The SQLSTATE of a write that lost a race (unique violation, serialization failure, deadlock), on the error or its cause (Drizzle wraps the driver's). */
+function raceLost(error: unknown): keyof typeof RACE_DETAIL | undefined {
+  for (const candidate of [error, (error as { cause?: unknown }).cause]) {
+    const code = (candidate as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && code in RACE_DETAIL) return code as keyof typeof RACE_DETAIL;
+  }
+  return undefined;
+}
 
 function internal(): TProblem {
   return {

@@ -4,6 +4,7 @@ import { ZIncidentCategoryInput, type TIncidentCategory } from '../../shared/inc
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
+import { isUniqueViolation } from '../db/constraint-errors';
 import { incidentCategories } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
@@ -23,27 +24,37 @@ export async function listCategories(db: Executor): Promise<{ items: TIncidentCa
 export async function createCategory(db: Executor, raw: unknown, context: AuditContext, actor: Actor): Promise<TIncidentCategory> {
   requirePermission(actor, 'users.manage');
   const input = parseInput(ZIncidentCategoryInput, raw);
-  return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ code: incidentCategories.code }).from(incidentCategories).where(eq(incidentCategories.code, input.code)).limit(1);
-    if (taken) throw AppError.validation([{ field: 'body.code', message: `"${input.code}" is taken: choose another code` }]);
-    const [created] = await tx
-      .insert(incidentCategories)
-      .values({ code: input.code, name: input.name, description: input.description, sortOrder: 1000 })
-      .returning({
-        code: incidentCategories.code,
-        name: incidentCategories.name,
-        description: incidentCategories.description,
-        retired: incidentCategories.retired,
+  // A taken code is a conflict, as for TAGS and policy areas.
+  const taken = () =>
+    new AppError('conflict', `An incident category with the code "${input.code}" already exists: choose another code.`, [
+      { field: 'body.code', message: `"${input.code}" is taken: choose another code` },
+    ]);
+  return db
+    .transaction(async (tx) => {
+      const [existing] = await tx.select({ code: incidentCategories.code }).from(incidentCategories).where(eq(incidentCategories.code, input.code)).limit(1);
+      if (existing) throw taken();
+      const [created] = await tx
+        .insert(incidentCategories)
+        .values({ code: input.code, name: input.name, description: input.description, sortOrder: 1000 })
+        .returning({
+          code: incidentCategories.code,
+          name: incidentCategories.name,
+          description: incidentCategories.description,
+          retired: incidentCategories.retired,
+        });
+      await recordAudit(tx, context, {
+        action: 'incident_category.created',
+        recordType: 'incident_category',
+        recordId: input.code,
+        change: input,
+        classification: 'U',
       });
-    await recordAudit(tx, context, {
-      action: 'incident_category.created',
-      recordType: 'incident_category',
-      recordId: input.code,
-      change: input,
-      classification: 'U',
+      return created!;
+    })
+    .catch((error: unknown) => {
+      // Another administrator added the same code between the check and the insert.
+      throw isUniqueViolation(error, 'incident_categories_pkey') ? taken() : error;
     });
-    return created!;
-  });
 }
 
 export const ZCategoryUpdate = ZIncidentCategoryInput.omit({ code: true })

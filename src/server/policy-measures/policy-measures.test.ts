@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { TPolicyMeasure, TPolicyMeasureInput } from '../../shared/policy-measures';
 import { auditEvents, policyAreas, policyMeasureStatuses, policyMeasures } from '../db/schema/index';
 import { createTestApp, type TestApp, type TestUser } from '../testing/test-app';
-import { againstUncommitted } from './test-races';
+import { againstUncommitted } from '../testing/races';
 
 /** Policy measures through the API, on PGlite and PostgreSQL: sources, status history, filters, areas and the access rule. */
 describe('policy measures', () => {

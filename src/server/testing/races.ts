@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { queryRows, type Executor } from '../db/client';
-import type { TestApp } from '../testing/test-app';
+import type { TestApp } from './test-app';
 
 /**
  * Runs `request` while another transaction has made `write` and not yet committed it: the
