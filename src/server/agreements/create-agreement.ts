@@ -2,12 +2,12 @@ import { ZAgreementInput, type TAgreement } from '../../shared/agreements';
 import type { AuditContext } from '../audit/audit-context';
 import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
-import { agreementEngagements, agreementStageChanges, agreements, sources } from '../db/schema/index';
+import { agreementEngagements, agreementStageChanges, agreements, engagements, sources } from '../db/schema/index';
 import { AppError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
 import { requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
-import { markingWithEngagements } from './agreement-audit-marking';
+import { markingNaming } from '../audit/named-marking';
 import { AGREEMENT_RECORD_TYPE, getAgreement } from './agreement-queries';
 import { todayUtc, validateAgreementContent } from './validate-agreement';
 
@@ -82,7 +82,7 @@ export async function createAgreement(db: Executor, raw: unknown, context: Audit
       recordType: AGREEMENT_RECORD_TYPE,
       recordId: created.id,
       // As high as the engagements it names.
-      classification: await markingWithEngagements(tx, input.classification, engagementIds),
+      classification: await markingNaming(tx, input.classification, [{ table: engagements, ids: engagementIds }]),
       // What was recorded; the notes and the assistance offered are kept by the record.
       change: {
         country: input.country,

@@ -10,7 +10,7 @@ import { visibleEngagements } from '../engagements/engagement-policy';
 import type { Actor } from '../identity/actor';
 import { higherMarking, requirePermission } from '../identity/access-policy';
 import { parseInput } from '../records/parse-input';
-import { markingWithEngagements } from './agreement-audit-marking';
+import { markingNaming } from '../audit/named-marking';
 import { assertAgreementAction } from './agreement-policy';
 import { AGREEMENT_RECORD_TYPE, findAgreementRow, getAgreement } from './agreement-queries';
 import { validateAgreementContent } from './validate-agreement';
@@ -88,9 +88,8 @@ export async function updateAgreement(db: Executor, id: string, raw: unknown, co
       recordType: AGREEMENT_RECORD_TYPE,
       recordId: id,
       // As high as the engagements whose links it names as added or removed.
-      classification: await markingWithEngagements(tx, higherMarking(current.classification, (update.classification ?? current.classification) as TClearance), [
-        ...added,
-        ...removed,
+      classification: await markingNaming(tx, higherMarking(current.classification, (update.classification ?? current.classification) as TClearance), [
+        { table: engagements, ids: [...added, ...removed] },
       ]),
       change: audit,
     });

@@ -1,11 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { TEvidenceLink, TEvidenceRef, TEvidenceType } from '../../shared/assessments';
 import type { TClearance } from '../../shared/identity';
+import { markingNaming } from '../audit/named-marking';
 import type { Executor } from '../db/client';
 import { assessmentEvidence, engagements, incidents, policyMeasures, statisticSeries } from '../db/schema/index';
 import type { FieldError } from '../http/app-error';
 import type { Actor } from '../identity/actor';
-import { higherMarking } from '../identity/access-policy';
 import { findEvidence } from './evidence-records';
 
 /**
@@ -70,11 +70,9 @@ const TABLES = { policy_measure: policyMeasures, incident: incidents, engagement
  * is marked as high as the engagements it moves).
  */
 export async function markingWithEvidence(db: Executor, floor: TClearance, refs: readonly TEvidenceRef[]): Promise<TClearance> {
-  let marking = floor;
-  for (const [type, ids] of byType([...refs])) {
-    const table = TABLES[type];
-    const rows = await db.select({ classification: table.classification }).from(table).where(inArray(table.id, ids));
-    for (const row of rows) marking = higherMarking(marking, row.classification);
-  }
-  return marking;
+  return markingNaming(
+    db,
+    floor,
+    [...byType([...refs])].map(([type, ids]) => ({ table: TABLES[type], ids })),
+  );
 }

@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ZContactMerge, type TContact } from '../../shared/engagements';
-import type { TClearance } from '../../shared/identity';
 import type { AuditContext } from '../audit/audit-context';
+import { markingNaming } from '../audit/named-marking';
 import { recordAudit } from '../audit/record-audit';
 import type { Executor } from '../db/client';
 import { contacts, engagementContacts, engagements } from '../db/schema/index';
@@ -61,24 +61,12 @@ export async function mergeContacts(db: Executor, keptId: string, raw: unknown, 
       .returning({ engagementId: engagementContacts.engagementId });
     // Contacts merged earlier into the duplicate now point at the one kept: no chains.
     await tx.update(contacts).set({ mergedIntoId: keptId }).where(eq(contacts.mergedIntoId, duplicateId));
-    // The event lists the engagements moved: it is as sensitive as the highest of them.
-    const movedMarkings = moved.length
-      ? await tx
-          .select({ classification: engagements.classification })
-          .from(engagements)
-          .where(
-            inArray(
-              engagements.id,
-              moved.map((row) => row.engagementId),
-            ),
-          )
-      : [];
     await recordAudit(tx, context, {
       action: 'contact.merged',
-      classification: movedMarkings.reduce<TClearance>(
-        (top, row) => higherMarking(top, row.classification),
-        higherMarking(kept.classification, duplicate.classification),
-      ),
+      // The event lists the engagements moved: it is as sensitive as the highest of them.
+      classification: await markingNaming(tx, higherMarking(kept.classification, duplicate.classification), [
+        { table: engagements, ids: moved.map((row) => row.engagementId) },
+      ]),
       recordType: 'contact',
       recordId: keptId,
       change: { duplicate: duplicateId, duplicateName: duplicate.name, engagements: moved.map((row) => row.engagementId) },
