@@ -8,6 +8,7 @@ import { incidentMap } from '../src/server/incidents/incident-map';
 import { listIncidents } from '../src/server/incidents/incident-queries';
 import { seedReference } from '../src/server/reference/seed-reference';
 import { createTestDatabase } from '../src/server/testing/test-database';
+import { fillSyntheticIncidentRows } from './synthetic-incident-rows';
 
 /**
  * Whether a page of incidents and the map stay flat as the table grows. The table is filled
@@ -38,32 +39,7 @@ const hq = await make('hq_analyst');
 const officer = await make('officer', 'berlin');
 
 /** Adds incidents up to `total`, each with one source and its first legal status, all labelled synthetic. */
-async function growTo(total: number, from: number): Promise<void> {
-  const step = 50_000;
-  for (let start = from; start < total; start += step) {
-    const end = Math.min(total, start + step);
-    await db.execute(sql`
-      insert into incidents (post_id, country_alpha2, place_name, latitude, longitude, geo_precision, occurred_on, time_precision, category,
-                             summary, classification, status, legal_status, synthetic, drafted_by)
-      select p.id, p.country_alpha2, 'Synthetic town ' || (g % 40), p.lat + (g % 40) * 0.01, p.lon + (g % 40) * 0.01, 'town',
-             date '2026-11-30' - (g % 730), 'day',
-             (array['violent_crime','homicide','sexual_assault','anti_migrant_attack','antisemitic_incident','public_disorder'])[1 + g % 6],
-             'Synthetic benchmark incident ' || g || ': no such event took place.',
-             (array['U','SBU','C','S'])[1 + g % 4],
-             (array['draft','submitted','verified','verified'])[1 + (g / 4) % 4],
-             (array['reported','under_investigation','charged','convicted','acquitted','dismissed'])[1 + (g / 16) % 6],
-             true, ${officer.id}
-      from generate_series(${start + 1}::int, ${end}::int) g
-      join (select id, country_alpha2, lat, lon, row_number() over (order by code) - 1 as n, count(*) over () as total from posts) p on p.n = g % p.total`);
-  }
-  await db.execute(sql`
-    insert into sources (record_type, record_id, url, outlet, language, source_type, reliability, credibility, suspect_status)
-    select 'incident', i.id, 'https://example.org/synthetic/' || i.id, 'Synthetic outlet', 'en', 'media',
-           (array['A','B','C','D','E','F'])[1 + abs(hashtext(i.id::text)) % 6], 3,
-           (array['national','foreign_national','asylum_seeker','no_residence_status','unknown','not_stated'])[1 + abs(hashtext(i.id::text) / 7) % 6]
-    from incidents i where not exists (select 1 from sources s where s.record_type = 'incident' and s.record_id = i.id)`);
-  await db.execute(sql`analyze`);
-}
+const growTo = (total: number, from: number) => fillSyntheticIncidentRows(db, { from, total, draftedBy: officer.id });
 
 type Timed = 'raw page' | 'HQ first page' | 'HQ page, DE, 3 months, suspect status' | 'officer first page' | 'map, DE, 3 months';
 const REQUESTS: Record<Timed, () => Promise<unknown>> = {

@@ -16,6 +16,8 @@ export interface Served {
   child: ChildProcess;
   /** The process's resident memory, in bytes (asked over IPC). */
   rss(): Promise<number>;
+  /** Its memory as Node counts it: resident, the JavaScript heap in use, and memory outside the heap (buffers). */
+  memory(): Promise<{ rss: number; heapUsed: number; external: number }>;
   request<T>(message: { type: string; [key: string]: unknown }, answer: string): Promise<T>;
   stop(): Promise<void>;
 }
@@ -74,6 +76,7 @@ function serve(script: string, args: string[], env: Record<string, string>, read
       child,
       request,
       rss: async () => (await request<{ rss: number }>({ type: 'memory' }, 'memory')).rss,
+      memory: () => request<{ rss: number; heapUsed: number; external: number }>({ type: 'memory' }, 'memory'),
       async stop() {
         child.kill('SIGTERM');
         await exited;

@@ -7,7 +7,8 @@ import { Session } from 'node:inspector/promises';
 let session;
 process.on('message', async (message) => {
   if (message?.type === 'memory') {
-    process.send({ type: 'memory', rss: process.memoryUsage.rss() });
+    const { rss, heapUsed, external } = process.memoryUsage();
+    process.send({ type: 'memory', rss, heapUsed, external });
   } else if (message?.type === 'profile-start') {
     session = new Session();
     session.connect();

@@ -39,9 +39,16 @@ const STATED = new Set<TSuspectStatus>(['national', 'foreign_national', 'asylum_
  * sources (with what each says of the suspect), incidents merged into them that the reader
  * may see, the editors (four eyes, for allowedActions) and the latest return.
  */
-export async function loadIncidentDetails(db: Executor, ids: string[], viewer: Actor): Promise<Map<string, IncidentDetails>> {
+export async function loadIncidentDetails(
+  db: Executor,
+  ids: string[],
+  viewer: Actor,
+  options: { workflow?: boolean } = {},
+): Promise<Map<string, IncidentDetails>> {
   const details = new Map<string, IncidentDetails>();
   if (ids.length === 0) return details;
+  // An export shows no actions and no return: it needs neither the editors nor the returns.
+  const workflow = options.workflow ?? true;
   const [sourceRows, mergedRows, returns, editors] = await Promise.all([
     db
       .select({
@@ -67,9 +74,16 @@ export async function loadIncidentDetails(db: Executor, ids: string[], viewer: A
       .select({ id: incidents.id, into: incidents.mergedIntoId })
       .from(incidents)
       .where(and(inArray(incidents.mergedIntoId, ids), visibleIncidents(viewer))),
-    loadLatestReturns(db, INCIDENT_WORKFLOW.recordType, ids),
-    loadIncidentEditors(db, ids),
+    workflow ? loadLatestReturns(db, INCIDENT_WORKFLOW.recordType, ids) : new Map<string, TReturned>(),
+    workflow ? loadIncidentEditors(db, ids) : new Map<string, string[]>(),
   ]);
+  const mergedInto = new Map<string, string[]>();
+  for (const row of mergedRows) {
+    if (!row.into) continue;
+    const list = mergedInto.get(row.into);
+    if (list) list.push(row.id);
+    else mergedInto.set(row.into, [row.id]);
+  }
   const sourcesOf = new Map<string, typeof sourceRows>();
   for (const row of sourceRows) {
     const list = sourcesOf.get(row.recordId);
@@ -78,7 +92,7 @@ export async function loadIncidentDetails(db: Executor, ids: string[], viewer: A
   }
   for (const id of ids) {
     const own = sourcesOf.get(id) ?? [];
-    const mergedFrom = mergedRows.filter((row) => row.into === id).map((row) => row.id);
+    const mergedFrom = mergedInto.get(id) ?? [];
     const incidentSources = own.map((row) => ({
       id: row.id,
       url: row.url,

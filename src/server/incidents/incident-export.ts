@@ -1,19 +1,19 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { and, desc, sql } from 'drizzle-orm';
-import { LEGAL_STATUS_LABELS, SUSPECT_STATUS_LABELS, type TIncidentListQuery, type TIncidentSummary, type TLegalStatus } from '../../shared/incidents';
+import { LEGAL_STATUS_LABELS, SUSPECT_STATUS_LABELS, type TIncidentListQuery, type TLegalStatus } from '../../shared/incidents';
 import type { Executor } from '../db/client';
 import { incidents } from '../db/schema/index';
 import type { Actor } from '../identity/actor';
 import { loadIncidentDetails } from './incident-details';
-import { presentIncidentSummary, type IncidentRow } from './incident-presenter';
+import { type IncidentRow, presentIncidentExport, type TIncidentExport } from './incident-presenter';
 import { incidentConditions, selectIncidents } from './incident-queries';
 
 /** Rows fetched per query: memory stays flat however many incidents match. */
 const BATCH = 500;
 
 /** Every incident matching the filters that the reader may see, newest first, a batch at a time. */
-async function* matchingIncidents(db: Executor, query: TIncidentListQuery, reader: Actor): AsyncGenerator<TIncidentSummary> {
+async function* matchingIncidents(db: Executor, query: TIncidentListQuery, reader: Actor): AsyncGenerator<TIncidentExport> {
   let after: [string, string] | undefined;
   for (;;) {
     const rows = (await selectIncidents(db)
@@ -27,22 +27,23 @@ async function* matchingIncidents(db: Executor, query: TIncidentListQuery, reade
       db,
       rows.map((row) => row.id),
       reader,
+      { workflow: false },
     );
-    for (const row of rows) yield presentIncidentSummary(row, details.get(row.id)!, reader);
+    for (const row of rows) yield presentIncidentExport(row, details.get(row.id)!);
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1]!;
     after = [last.occurredOn, last.id];
   }
 }
 
-const suspectText = (incident: TIncidentSummary) =>
+const suspectText = (incident: TIncidentExport) =>
   incident.suspectStatuses.map((claim) => `${SUSPECT_STATUS_LABELS[claim.status]} (${claim.sources.map((source) => source.outlet).join('; ')})`).join(' | ');
 
 /**
  * The columns of the CSV export. The legal status travels with its label and the suspect status
  * with the sources that state it, as on every other view: an export is read without the app.
  */
-const CSV_COLUMNS: [string, (incident: TIncidentSummary) => unknown][] = [
+const CSV_COLUMNS: [string, (incident: TIncidentExport) => unknown][] = [
   ['id', (i) => i.id],
   ['post', (i) => i.post],
   ['country', (i) => i.country],
@@ -90,7 +91,7 @@ export function exportIncidentsGeoJson(db: Executor, query: TIncidentListQuery, 
       for await (const incident of matchingIncidents(db, query, reader)) {
         const geometry =
           incident.latitude !== null && incident.longitude !== null ? { type: 'Point', coordinates: [incident.longitude, incident.latitude] } : null;
-        const { latitude: _lat, longitude: _lon, allowedActions: _actions, ...properties } = incident;
+        const { latitude: _lat, longitude: _lon, ...properties } = incident;
         yield `${first ? '' : ','}${JSON.stringify({ type: 'Feature', id: incident.id, geometry, properties })}`;
         first = false;
       }

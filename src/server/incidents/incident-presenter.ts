@@ -1,4 +1,6 @@
 import { LEGAL_STATUS_LABELS, type TIncident, type TIncidentSummary, type TLegalStatus } from '../../shared/incidents';
+
+export type TIncidentExport = Omit<TIncidentSummary, 'returned' | 'allowedActions'>;
 import type { TClearance } from '../../shared/identity';
 import type { Actor } from '../identity/actor';
 import type { IncidentDetails } from './incident-details';
@@ -37,7 +39,17 @@ export interface IncidentRow extends IncidentScope {
 }
 
 /** A row of the list; its legal status always travels with its label, so no view shows an allegation bare. */
-export function presentIncidentSummary(row: IncidentRow, { editors, returned, ...details }: IncidentDetails, viewer: Actor): TIncidentSummary {
+export function presentIncidentSummary(row: IncidentRow, details: IncidentDetails, viewer: Actor): TIncidentSummary {
+  return {
+    ...presentIncidentExport(row, details),
+    // A return's reason is for the post while the incident is back in draft.
+    returned: row.status === 'draft' ? details.returned : null,
+    allowedActions: incidentActions(viewer, { ...row, editors: details.editors }),
+  };
+}
+
+/** An incident as an export gives it: the list's row without what is for the app (allowed actions, a return's reason). */
+export function presentIncidentExport(row: IncidentRow, { editors: _editors, returned: _returned, ...details }: IncidentDetails): TIncidentExport {
   const legalStatus = row.legalStatus as TLegalStatus;
   return {
     id: row.id,
@@ -71,9 +83,6 @@ export function presentIncidentSummary(row: IncidentRow, { editors, returned, ..
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    // A return's reason is for the post while the incident is back in draft.
-    returned: row.status === 'draft' ? returned : null,
-    allowedActions: incidentActions(viewer, { ...row, editors }),
   };
 }
 
